@@ -1,1 +1,30 @@
-fn main() {}
+//! `crosscheck`: parses the command line and starts the window or a command.
+
+use std::process::ExitCode;
+
+use crosscheck::cli::{self, Command};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match cli::parse(&args) {
+        Ok(command) => command,
+        Err(message) => {
+            eprintln!("crosscheck: {message}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    let result = match command {
+        Command::Help => cli::print(cli::USAGE),
+        Command::Version => cli::print(concat!("crosscheck ", env!("CARGO_PKG_VERSION"), "\n")),
+        Command::Check { files, json, dates } => cli::run_check(&files, json, &dates),
+        Command::Export { .. } => Err("export is not available yet".to_owned()),
+        Command::Gui { .. } => Err("the window is not available yet".to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("crosscheck: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,1185 @@
+//! Lining claims up across reports and classifying each group.
+//!
+//! Everything is grouped by keys (hash joins), never by comparing every report with every
+//! other: figures by what they measure, their unit and the places they are about; dates by the
+//! passage and verb they belong to; parties by the people in them; passages by shared rare
+//! words (leader clustering over an inverted index of cluster representatives). Cost grows
+//! with the number of claims, not with the square of the number of reports.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::dates::{self, DateClaim, DateCmp, DateValue};
+use super::doc::{Doc, NO_WORD};
+use super::lexicon::{UnitClass, Verb};
+use super::model::{ClaimRef, Finding, Interval, Kind, Measure, Precision, Status};
+use super::names::{EntityKind, Names};
+use super::quantity::{Quantity, Unit};
+use super::relations::Party;
+
+/// Everything extracted from the reports, ready to be lined up.
+pub struct Extracted<'a> {
+    /// The reports.
+    pub docs: &'a [Doc<'a>],
+    /// Names and entities.
+    pub names: &'a Names,
+    /// Figures of each report.
+    pub quantities: &'a [Vec<Quantity>],
+    /// Dates of each report.
+    pub dates: &'a [Vec<DateClaim>],
+    /// Travelling parties.
+    pub parties: &'a [Party],
+}
+
+const NO_CLUSTER: u32 = u32::MAX;
+
+/// Clauses of different reports that say the same thing.
+struct Clusters {
+    /// Cluster of each clause of each report (`NO_CLUSTER` when alone).
+    of: Vec<Vec<u32>>,
+    /// Members of each cluster: (report, clause).
+    members: Vec<Vec<(u32, u32)>>,
+}
+
+impl Clusters {
+    fn multi_doc(&self, cluster: u32) -> bool {
+        cluster != NO_CLUSTER && {
+            let members = &self.members[cluster as usize];
+            members.iter().any(|&(d, _)| d != members[0].0)
+        }
+    }
+
+    fn of(&self, doc: usize, clause: u32) -> u32 {
+        let c = self.of[doc][clause as usize];
+        if self.multi_doc(c) { c } else { NO_CLUSTER }
+    }
+}
+
+/// Content words of a clause (no numbers, dates or function words), sorted and unique.
+fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> Vec<u32> {
+    let mut sig: Vec<u32> = clause
+        .filter(|&k| {
+            doc.word[k] != NO_WORD && !doc.lex[k].is_some_and(|l| l.month.is_some() || l.weekday.is_some())
+        })
+        .map(|k| doc.word[k])
+        .collect();
+    sig.sort_unstable();
+    sig.dedup();
+    sig
+}
+
+fn shared(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+/// Leader clustering of clauses: each clause joins the most similar existing cluster (found
+/// through an inverted index of the clusters' representatives) or starts a new one.
+fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
+    const MIN_WORDS: usize = 4;
+    const MAX_POSTING: usize = 64;
+    let mut reps: Vec<Vec<u32>> = Vec::new();
+    let mut members: Vec<Vec<(u32, u32)>> = Vec::new();
+    let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    let mut of = Vec::with_capacity(docs.len());
+    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut doc_of = vec![NO_CLUSTER; doc.clauses.len()];
+        for (c, clause) in doc.clauses.iter().enumerate() {
+            let sig = signature(doc, clause.clone());
+            if sig.len() < MIN_WORDS {
+                continue;
+            }
+            counts.clear();
+            for w in &sig {
+                if let Some(posting) = index.get(w) {
+                    if posting.len() <= MAX_POSTING {
+                        for &cluster in posting {
+                            *counts.entry(cluster).or_insert(0) += 1;
+                        }
+                    }
+                }
+            }
+            let mut best: Option<(u32, f64)> = None;
+            for (&cluster, &n) in &counts {
+                if n < 3 {
+                    continue;
+                }
+                let rep = &reps[cluster as usize];
+                let common = shared(&sig, rep) as f64;
+                let overlap = common / sig.len().min(rep.len()) as f64;
+                let jaccard = common / ((sig.len() + rep.len()) as f64 - common).max(1.0);
+                if overlap >= 0.6 && jaccard >= 0.35 {
+                    let score = jaccard + overlap;
+                    if best.is_none_or(|(b, s)| score > s || (score == s && cluster < b)) {
+                        best = Some((cluster, score));
+                    }
+                }
+            }
+            let id = match best {
+                Some((cluster, _)) => cluster,
+                None => {
+                    let id = reps.len() as u32;
+                    for &w in &sig {
+                        index.entry(w).or_default().push(id);
+                    }
+                    reps.push(sig);
+                    members.push(Vec::new());
+                    id
+                }
+            };
+            members[id as usize].push((d as u32, c as u32));
+            doc_of[c] = id;
+        }
+        of.push(doc_of);
+    }
+    Clusters { of, members }
+}
+
+fn claim(article: usize, bytes: &std::ops::Range<usize>, value: String, display: String) -> ClaimRef {
+    ClaimRef {
+        article,
+        start: bytes.start,
+        end: bytes.end,
+        value,
+        display,
+    }
+}
+
+/// Marks which claims of which report found a counterpart in another report.
+#[derive(Default)]
+struct Aligned {
+    quantities: FxHashSet<(usize, usize)>,
+    entities: FxHashSet<u32>,
+}
+
+/// Lines the claims up and classifies every group.
+pub fn findings(ex: &Extracted<'_>) -> Vec<Finding> {
+    let clusters = cluster_clauses(ex.docs);
+    let mut out = Vec::new();
+    let mut aligned = Aligned::default();
+    quantity_findings(ex, &clusters, &mut aligned, &mut out);
+    date_findings(ex, &clusters, &mut out);
+    people_findings(ex, &mut aligned, &mut out);
+    spelling_findings(ex, &mut out);
+    statement_findings(ex, &clusters, &mut out);
+    only_in_one_findings(ex, &aligned, &mut out);
+    for finding in &mut out {
+        finding.claims.sort_by_key(|c| (c.article, c.start, c.end));
+        finding.claims.dedup_by_key(|c| (c.article, c.start, c.end));
+        finding.id = finding_id(finding);
+    }
+    out.sort_by(|a, b| {
+        let first = |f: &Finding| f.claims.first().map(|c| (c.article, c.start));
+        (a.status, first(a), a.kind).cmp(&(b.status, first(b), b.kind))
+    });
+    out
+}
+
+/// FNV-1a over the kind and the claims' places: the same finding gets the same id in every run.
+fn finding_id(finding: &Finding) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut feed = |bytes: &[u8]| {
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    feed(finding.kind.name().as_bytes());
+    for c in &finding.claims {
+        feed(&(c.article as u64).to_le_bytes());
+        feed(&(c.start as u64).to_le_bytes());
+        feed(&(c.end as u64).to_le_bytes());
+    }
+    format!("{hash:016x}")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct QuantityKey {
+    measure: Option<Measure>,
+    unit: Unit,
+    anchors: Vec<u32>,
+    cluster: u32,
+}
+
+/// The places (for figures of harm) or the actor (for other figures) a figure is about.
+fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize)) -> Vec<u32> {
+    let doc = &ex.docs[d];
+    let names = ex.names;
+    let sentence = doc.sentence_range(q.first);
+    let mentions = names.in_range(d, sentence.clone());
+    let located_measure = q.measure.is_none_or(Measure::is_located)
+        && q.unit.as_ref().is_none_or(|u| u.class == UnitClass::People || q.measure.is_some());
+    let mut out: Vec<u32> = if located_measure {
+        let places: Vec<_> = mentions
+            .iter()
+            .filter(|m| !m.container && !m.modifier)
+            .filter(|m| m.located || (names.kind(m) == EntityKind::Place && !m.possessive))
+            .filter(|m| m.first >= neighbours.0 && m.first < neighbours.1)
+            .collect();
+        let strong: Vec<_> = places.iter().filter(|m| m.located).collect();
+        if strong.is_empty() {
+            places.iter().map(|m| names.entity(m)).collect()
+        } else {
+            strong.iter().map(|m| names.entity(m)).collect()
+        }
+    } else {
+        let clause = doc.clause_range(q.number_token);
+        mentions
+            .iter()
+            .filter(|m| m.first >= clause.start && m.last < q.number_token && !m.modifier)
+            .filter(|m| names.kind(m) != EntityKind::Place)
+            .last()
+            .map(|m| names.entity(m))
+            .into_iter()
+            .collect()
+    };
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+struct Side {
+    doc: usize,
+    value: Interval,
+    vague: bool,
+    lumped: bool,
+    /// "35.. + 18..22" for a sum of per-place figures.
+    detail: String,
+    parts: BTreeMap<String, (Interval, bool)>,
+}
+
+/// Combines the figures one report gives for one thing: the most precise value they all
+/// allow, or their hull when the report contradicts itself.
+fn combine(values: impl Iterator<Item = (Interval, bool)>) -> Option<(Interval, bool)> {
+    let mut acc: Option<(Interval, bool)> = None;
+    let mut hull: Option<Interval> = None;
+    let mut consistent = true;
+    for (v, vague) in values {
+        hull = Some(hull.map_or(v, |h| Interval {
+            lo: h.lo.min(v.lo),
+            hi: h.hi.max(v.hi),
+        }));
+        acc = match acc {
+            None => Some((v, vague)),
+            Some((a, av)) => match a.intersect(&v) {
+                Some(i) => Some((i, av && vague)),
+                None => {
+                    consistent = false;
+                    Some((a, av))
+                }
+            },
+        };
+    }
+    if consistent {
+        acc
+    } else {
+        hull.map(|h| (h, true))
+    }
+}
+
+fn side_of(ex: &Extracted<'_>, doc: usize, claims: &[&Quantity]) -> Option<Side> {
+    let (value, vague) = combine(claims.iter().map(|q| (q.value, q.vague)))?;
+    let mut parts: BTreeMap<String, Vec<(Interval, bool)>> = BTreeMap::new();
+    for q in claims {
+        for p in &q.parts {
+            parts.entry(p.unit.name.clone()).or_default().push((p.value, p.vague));
+        }
+    }
+    let _ = ex;
+    Some(Side {
+        doc,
+        value,
+        vague,
+        lumped: false,
+        detail: value.to_string(),
+        parts: parts
+            .into_iter()
+            .filter_map(|(unit, values)| combine(values.into_iter()).map(|v| (unit, v)))
+            .collect(),
+    })
+}
+
+fn describe(q: &Quantity) -> String {
+    let mut s = q.wording.clone();
+    if let Some(unit) = &q.unit {
+        if !s.contains(&unit.name) && unit.class == UnitClass::People && unit.name != "people" {
+            let _ = write!(s, " {}", unit.name);
+        }
+    }
+    for p in &q.parts {
+        let _ = write!(s, ", incl. {}", p.wording);
+    }
+    s
+}
+
+fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey) -> String {
+    let unit = &key.unit;
+    let what = match (unit.class, key.measure) {
+        (UnitClass::People, Some(m)) if m == Measure::Casualties => format!("{} casualties", unit.name),
+        (UnitClass::People, Some(m)) => format!("{} {}", unit.name, m.phrase()),
+        (UnitClass::People, None) => unit.name.clone(),
+        (UnitClass::Money, Some(m)) => format!("amount {} ({})", m.phrase(), unit.name),
+        (UnitClass::Money, None) => format!("amount ({})", unit.name),
+        (UnitClass::Percent, Some(Measure::Votes)) => "share of the vote (%)".to_owned(),
+        (UnitClass::Percent, Some(m)) => format!("{} (%)", m.phrase()),
+        (UnitClass::Percent, None) => "percentage".to_owned(),
+        (UnitClass::Distance, _) => "distance (km)".to_owned(),
+        (UnitClass::Duration, _) => "duration (days)".to_owned(),
+        (UnitClass::Weight, _) => "weight (kg)".to_owned(),
+        (UnitClass::Thing, Some(m)) if unit.name == m.phrase() => unit.name.clone(),
+        (UnitClass::Thing, Some(m)) => format!("{}s {}", unit.name, m.phrase()),
+        (UnitClass::Thing, None) => format!("number of {}s", unit.name),
+    };
+    if key.anchors.is_empty() {
+        return what;
+    }
+    let names: Vec<&str> = key
+        .anchors
+        .iter()
+        .map(|&e| ex.names.entities[e as usize].name.as_str())
+        .collect();
+    let joined = join_names(&names);
+    if key.measure.is_none_or(Measure::is_located) {
+        format!("{what} in {joined}")
+    } else {
+        format!("{what} ({joined})")
+    }
+}
+
+fn join_names(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
+    let mut precision = Vec::new();
+    let mut all: Option<Interval> = Some(sides[0].value);
+    for s in &sides[1..] {
+        all = all.and_then(|a| a.intersect(&s.value));
+    }
+    let same = sides.iter().all(|s| s.value.same(&sides[0].value));
+    let mut status = match all {
+        None => Status::Conflict,
+        Some(_) if same => Status::Corroborated,
+        Some(_) => {
+            precision.push(Precision::VagueVsExact);
+            Status::Compatible
+        }
+    };
+    let lumped = sides.iter().any(|s| s.lumped);
+    if lumped && sides.iter().any(|s| !s.lumped) {
+        precision.push(Precision::LumpedVsSplit);
+        if status == Status::Corroborated {
+            status = Status::Compatible;
+        }
+    }
+    // Parts ("including nine children") compared where two reports give them.
+    let mut part_units: BTreeMap<&str, Vec<(Interval, bool)>> = BTreeMap::new();
+    for s in sides {
+        for (unit, v) in &s.parts {
+            part_units.entry(unit).or_default().push(*v);
+        }
+    }
+    let mut part_notes = Vec::new();
+    for (unit, values) in &part_units {
+        if values.len() < 2 {
+            continue;
+        }
+        let mut acc = Some(values[0].0);
+        for (v, _) in &values[1..] {
+            acc = acc.and_then(|a| a.intersect(v));
+        }
+        let same = values.iter().all(|(v, _)| v.same(&values[0].0));
+        match acc {
+            None => {
+                status = Status::Conflict;
+                part_notes.push(format!("{unit}: no value fits all reports"));
+            }
+            Some(_) if !same => {
+                if status == Status::Corroborated {
+                    status = Status::Compatible;
+                }
+                if !precision.contains(&Precision::VagueVsExact) {
+                    precision.push(Precision::VagueVsExact);
+                }
+            }
+            Some(_) => {}
+        }
+    }
+    let values: Vec<String> = sides.iter().map(|s| s.detail.clone()).collect();
+    let mut explanation = format!("values {}", values.join(" | "));
+    match status {
+        Status::Conflict => explanation.push_str(": no value fits every report"),
+        Status::Compatible => explanation.push_str(": one value can fit every report"),
+        _ => explanation.push_str(": the same value in every report"),
+    }
+    for note in part_notes {
+        let _ = write!(explanation, "; {note}");
+    }
+    (status, precision, explanation)
+}
+
+fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Aligned, out: &mut Vec<Finding>) {
+    let mut by_key: BTreeMap<QuantityKey, Vec<(usize, usize)>> = BTreeMap::new();
+    for (d, list) in ex.quantities.iter().enumerate() {
+        let doc = &ex.docs[d];
+        for (k, q) in list.iter().enumerate() {
+            let Some(unit) = q.unit.clone() else { continue };
+            // Neighbouring figures of the same measure in the sentence split its places.
+            let sentence = doc.sentence_of[q.first];
+            let same: Vec<usize> = list
+                .iter()
+                .filter(|o| doc.sentence_of[o.first] == sentence && o.measure == q.measure)
+                .map(|o| o.number_token)
+                .collect();
+            let pos = same.iter().position(|&t| t == q.number_token).unwrap_or(0);
+            let lo = if pos == 0 { 0 } else { (same[pos - 1] + q.number_token) / 2 };
+            let hi = same.get(pos + 1).map_or(usize::MAX, |&t| (t + q.number_token) / 2);
+            let mut key = QuantityKey {
+                measure: q.measure,
+                unit,
+                anchors: anchors(ex, d, q, (lo, hi)),
+                cluster: NO_CLUSTER,
+            };
+            if key.measure.is_none() {
+                key.anchors.clear();
+                key.cluster = clusters.of(d, doc.clause_of[q.number_token]);
+                if key.cluster == NO_CLUSTER {
+                    continue;
+                }
+            }
+            by_key.entry(key).or_default().push((d, k));
+        }
+    }
+    // Figures with no place join the one placed group of their kind, if there is just one.
+    let unplaced: Vec<QuantityKey> = by_key
+        .keys()
+        .filter(|k| k.anchors.is_empty() && k.measure.is_some())
+        .cloned()
+        .collect();
+    for key in unplaced {
+        let placed: Vec<&QuantityKey> = by_key
+            .keys()
+            .filter(|k| k.measure == key.measure && k.unit == key.unit && !k.anchors.is_empty())
+            .collect();
+        if placed.len() == 1 {
+            let target = placed[0].clone();
+            if let Some(claims) = by_key.remove(&key) {
+                by_key.entry(target).or_default().extend(claims);
+            }
+        }
+    }
+    let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
+    let claim_of = |&(d, k): &(usize, usize)| {
+        let q = &ex.quantities[d][k];
+        claim(d, &q.bytes, q.value.to_string(), describe(q))
+    };
+    // Lumped figures ("strikes on A and B killed dozens") against per-place ones.
+    for (key, lumped_claims) in &by_key {
+        if key.anchors.len() < 2 {
+            continue;
+        }
+        let lumped_docs: FxHashSet<usize> = lumped_claims.iter().map(|c| c.0).collect();
+        let mut per_doc: BTreeMap<usize, Vec<(u32, Vec<(usize, usize)>)>> = BTreeMap::new();
+        for &anchor in &key.anchors {
+            let sub = QuantityKey {
+                anchors: vec![anchor],
+                ..key.clone()
+            };
+            if let Some(claims) = by_key.get(&sub) {
+                for &c in claims {
+                    if lumped_docs.contains(&c.0) {
+                        continue;
+                    }
+                    let entry = per_doc.entry(c.0).or_default();
+                    match entry.iter_mut().find(|(a, _)| *a == anchor) {
+                        Some((_, list)) => list.push(c),
+                        None => entry.push((anchor, vec![c])),
+                    }
+                }
+            }
+        }
+        if per_doc.is_empty() {
+            continue;
+        }
+        let mut sides = Vec::new();
+        let mut claims = Vec::new();
+        let mut lumped_by_doc: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
+        for c in lumped_claims {
+            lumped_by_doc.entry(c.0).or_default().push(quantity(c));
+            claims.push(claim_of(c));
+        }
+        for (doc, list) in lumped_by_doc {
+            if let Some(mut side) = side_of(ex, doc, &list) {
+                side.lumped = true;
+                sides.push(side);
+            }
+        }
+        for (doc, places) in &per_doc {
+            let mut total = Interval::exact(0.0);
+            let mut details = Vec::new();
+            let mut parts: BTreeMap<String, (Interval, bool)> = BTreeMap::new();
+            let mut vague = false;
+            for (_, list) in places {
+                let qs: Vec<&Quantity> = list.iter().map(quantity).collect();
+                let Some(side) = side_of(ex, *doc, &qs) else { continue };
+                total = total.add(&side.value);
+                vague |= side.vague;
+                details.push(side.value.to_string());
+                for (unit, (v, pv)) in side.parts {
+                    let e = parts.entry(unit).or_insert((Interval::exact(0.0), false));
+                    e.0 = e.0.add(&v);
+                    e.1 |= pv;
+                }
+                claims.extend(list.iter().map(claim_of));
+            }
+            if places.len() < key.anchors.len() {
+                // Not every place has a figure: the sum is only a lower bound.
+                total.hi = f64::INFINITY;
+                for v in parts.values_mut() {
+                    v.0.hi = f64::INFINITY;
+                }
+            }
+            sides.push(Side {
+                doc: *doc,
+                value: total,
+                vague,
+                lumped: false,
+                detail: format!("{total} ({})", details.join(" + ")),
+                parts,
+            });
+        }
+        if sides.iter().map(|s| s.doc).collect::<FxHashSet<_>>().len() < 2 {
+            continue;
+        }
+        for c in lumped_claims {
+            aligned.quantities.insert(*c);
+        }
+        for places in per_doc.values() {
+            for (_, list) in places {
+                aligned.quantities.extend(list.iter().copied());
+            }
+        }
+        let (status, precision, explanation) = classify_sides(&sides);
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::Number,
+            status,
+            precision,
+            subject: quantity_subject(ex, key),
+            explanation,
+            claims,
+        });
+    }
+    // Groups of one key.
+    for (key, list) in &by_key {
+        let mut by_doc: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
+        for c in list {
+            by_doc.entry(c.0).or_default().push(quantity(c));
+        }
+        if by_doc.len() < 2 {
+            continue;
+        }
+        aligned.quantities.extend(list.iter().copied());
+        let sides: Vec<Side> = by_doc
+            .iter()
+            .filter_map(|(d, qs)| side_of(ex, *d, qs))
+            .collect();
+        let (status, precision, explanation) = classify_sides(&sides);
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::Number,
+            status,
+            precision,
+            subject: quantity_subject(ex, key),
+            explanation,
+            claims: list.iter().map(claim_of).collect(),
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+struct DateRef {
+    doc: usize,
+    idx: usize,
+}
+
+fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>) {
+    // Union-find over date claims joined by (passage, verb) or (verb, people and places).
+    let mut refs: Vec<DateRef> = Vec::new();
+    let mut keys: FxHashMap<(u8, u32, Option<Verb>, Vec<u32>), Vec<usize>> = FxHashMap::default();
+    for (d, list) in ex.dates.iter().enumerate() {
+        let doc = &ex.docs[d];
+        for (k, date) in list.iter().enumerate() {
+            if matches!(date.value, DateValue::Unresolved) {
+                continue;
+            }
+            let id = refs.len();
+            refs.push(DateRef { doc: d, idx: k });
+            let clause = doc.clause_of[date.first];
+            let cluster = clusters.of(d, clause);
+            if cluster != NO_CLUSTER && date.verb.is_some() {
+                keys.entry((0, cluster, date.verb, Vec::new())).or_default().push(id);
+            }
+            let Some(verb) = date.verb else { continue };
+            if matches!(verb, Verb::Be) {
+                continue;
+            }
+            let mut actors: Vec<u32> = ex
+                .names
+                .in_range(d, doc.clause_range(date.first))
+                .iter()
+                .filter(|m| !m.modifier && !m.possessive)
+                .filter(|m| matches!(ex.names.kind(m), EntityKind::Person | EntityKind::Place))
+                .map(|m| ex.names.entity(m))
+                .collect();
+            actors.sort_unstable();
+            actors.dedup();
+            if !actors.is_empty() {
+                keys.entry((1, NO_CLUSTER, Some(verb), actors)).or_default().push(id);
+            }
+        }
+    }
+    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut key_list: Vec<_> = keys.into_iter().collect();
+    key_list.sort();
+    for (_, ids) in &key_list {
+        let docs: FxHashSet<usize> = ids.iter().map(|&i| refs[i].doc).collect();
+        if docs.len() < 2 {
+            continue;
+        }
+        for w in ids.windows(2) {
+            let (a, b) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..refs.len() {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    for ids in groups.values() {
+        let mut by_doc: BTreeMap<usize, Vec<&DateClaim>> = BTreeMap::new();
+        for &i in ids {
+            let r = &refs[i];
+            by_doc.entry(r.doc).or_default().push(&ex.dates[r.doc][r.idx]);
+        }
+        if by_doc.len() < 2 {
+            continue;
+        }
+        // Reports that give the same set of values are compared once.
+        let mut distinct: Vec<Vec<DateValue>> = Vec::new();
+        for list in by_doc.values() {
+            let mut values: Vec<DateValue> = list.iter().map(|d| d.value).collect();
+            values.dedup();
+            if !distinct.contains(&values) {
+                distinct.push(values);
+            }
+        }
+        let mut worst = DateCmp::Same;
+        let mut unresolved = false;
+        for (i, a) in distinct.iter().enumerate() {
+            for b in &distinct[i + 1..] {
+                let mut best = DateCmp::Different;
+                for x in a {
+                    for y in b {
+                        let cmp = dates::compare(x, y);
+                        if matches!(x, DateValue::Weekday(_)) || matches!(y, DateValue::Weekday(_)) {
+                            unresolved = true;
+                        }
+                        best = match (best, cmp) {
+                            (DateCmp::Same, _) | (_, DateCmp::Same) => DateCmp::Same,
+                            (DateCmp::Overlap, _) | (_, DateCmp::Overlap) => DateCmp::Overlap,
+                            (DateCmp::Unknown, _) | (_, DateCmp::Unknown) => DateCmp::Unknown,
+                            _ => DateCmp::Different,
+                        };
+                    }
+                }
+                worst = match (worst, best) {
+                    (DateCmp::Different, _) | (_, DateCmp::Different) => DateCmp::Different,
+                    (DateCmp::Overlap, _) | (_, DateCmp::Overlap) => DateCmp::Overlap,
+                    (DateCmp::Unknown, _) | (_, DateCmp::Unknown) => DateCmp::Unknown,
+                    _ => DateCmp::Same,
+                };
+            }
+        }
+        let (status, precision) = match worst {
+            DateCmp::Same => (Status::Corroborated, Vec::new()),
+            DateCmp::Overlap if unresolved => (Status::Compatible, vec![Precision::UnresolvedDate]),
+            DateCmp::Overlap => (Status::Compatible, vec![Precision::VagueVsExact]),
+            DateCmp::Different => (Status::Conflict, Vec::new()),
+            DateCmp::Unknown => continue,
+        };
+        let first = &ex.dates[refs[ids[0]].doc][refs[ids[0]].idx];
+        let subject = date_subject(ex, refs[ids[0]].doc, first);
+        let values: Vec<String> = by_doc
+            .values()
+            .map(|list| list.iter().map(|d| d.value.to_string()).collect::<Vec<_>>().join(", "))
+            .collect();
+        let explanation = match status {
+            Status::Conflict => format!("dates {}: they cannot all be right", values.join(" | ")),
+            Status::Compatible => format!("dates {}: they can agree", values.join(" | ")),
+            _ => format!("dates {}: the same day", values.join(" | ")),
+        };
+        let claims = by_doc
+            .iter()
+            .flat_map(|(&d, list)| {
+                list.iter().map(move |date| {
+                    claim(d, &date.bytes, date.value.to_string(), ex.docs[d].text[date.bytes.clone()].to_owned())
+                })
+            })
+            .collect();
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::Date,
+            status,
+            precision,
+            subject,
+            explanation,
+            claims,
+        });
+    }
+}
+
+/// "when Steve Witkoff said …": the clause's actor and verb.
+fn date_subject(ex: &Extracted<'_>, d: usize, date: &DateClaim) -> String {
+    let doc = &ex.docs[d];
+    let clause = doc.clause_range(date.first);
+    let actor = ex
+        .names
+        .in_range(d, clause.clone())
+        .iter()
+        .find(|m| !m.modifier && ex.names.kind(m) == EntityKind::Person)
+        .map(|m| ex.names.entities[ex.names.entity(m) as usize].name.clone());
+    let verb = clause
+        .clone()
+        .find(|&k| k < date.first && doc.lex[k].is_some_and(|l| l.verb.is_some()))
+        .or_else(|| clause.clone().find(|&k| doc.lex[k].is_some_and(|l| l.verb.is_some())))
+        .map(|k| doc.tok(k).to_owned());
+    match (actor, verb) {
+        (Some(a), Some(v)) => format!("when {a} {v}"),
+        (Some(a), None) => format!("date of what {a} did"),
+        (None, Some(v)) => format!("when it {v}"),
+        (None, None) => "date".to_owned(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// People
+
+fn people_findings(ex: &Extracted<'_>, aligned: &mut Aligned, out: &mut Vec<Finding>) {
+    // Parties joined by a shared member.
+    let n = ex.parties.len();
+    let mut parent: Vec<usize> = (0..n).collect();
+    fn find(parent: &mut [usize], mut x: usize) -> usize {
+        while parent[x] != x {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        x
+    }
+    let mut first_party: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, party) in ex.parties.iter().enumerate() {
+        for (e, _) in party.members.iter().chain(&party.expected) {
+            match first_party.get(e) {
+                Some(&j) => {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    if a != b {
+                        parent[a.max(b)] = a.min(b);
+                    }
+                }
+                None => {
+                    first_party.insert(*e, i);
+                }
+            }
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let root = find(&mut parent, i);
+        groups.entry(root).or_default().push(i);
+    }
+    let entity_name = |e: u32| ex.names.entities[e as usize].name.clone();
+    for ids in groups.values() {
+        let parties: Vec<&Party> = ids.iter().map(|&i| &ex.parties[i]).collect();
+        // The principal: the member of the most reports' parties.
+        let mut docs_of: BTreeMap<u32, FxHashSet<usize>> = BTreeMap::new();
+        for p in &parties {
+            for (e, _) in &p.members {
+                docs_of.entry(*e).or_default().insert(p.doc);
+            }
+        }
+        let Some((&principal, principal_docs)) = docs_of
+            .iter()
+            .max_by(|a, b| a.1.len().cmp(&b.1.len()).then(b.0.cmp(a.0)))
+        else {
+            continue;
+        };
+        if principal_docs.len() < 2 {
+            continue;
+        }
+        let mut with: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+        let mut expected: BTreeMap<usize, Vec<u32>> = BTreeMap::new();
+        let mut claims = Vec::new();
+        for p in &parties {
+            if !p.members.iter().any(|(e, _)| *e == principal) {
+                continue;
+            }
+            let w = with.entry(p.doc).or_default();
+            w.extend(p.members.iter().map(|(e, _)| *e).filter(|&e| e != principal));
+            expected.entry(p.doc).or_default().extend(p.expected.iter().map(|(e, _)| *e));
+            let value = party_value(&p.members, &p.expected, principal, &entity_name);
+            claims.push(claim(p.doc, &p.bytes, value.clone(), value));
+        }
+        for list in with.values_mut().chain(expected.values_mut()) {
+            list.sort_unstable();
+            list.dedup();
+        }
+        let sets: Vec<(&Vec<u32>, &Vec<u32>)> = with
+            .iter()
+            .map(|(d, w)| (w, expected.get(d).unwrap_or(w)))
+            .collect();
+        let empty = Vec::new();
+        let mut conflict = false;
+        let mut partial = false;
+        let mut differ = false;
+        for (i, (wa, _)) in sets.iter().enumerate() {
+            for (j, (wb, _)) in sets.iter().enumerate() {
+                if i == j {
+                    continue;
+                }
+                let eb = expected.values().nth(j).unwrap_or(&empty);
+                if wa.iter().any(|x| eb.contains(x)) {
+                    conflict = true;
+                }
+                if wa != wb {
+                    differ = true;
+                    let a_in_b = wa.iter().all(|x| wb.contains(x));
+                    let b_in_a = wb.iter().all(|x| wa.contains(x));
+                    if !wa.is_empty() && !wb.is_empty() && !a_in_b && !b_in_a {
+                        conflict = true;
+                    } else {
+                        partial = true;
+                    }
+                }
+            }
+        }
+        let expected_differ = {
+            let mut distinct: Vec<&Vec<u32>> = expected.values().collect();
+            distinct.dedup();
+            distinct.len() > 1
+        };
+        let (status, precision) = if conflict {
+            (Status::Conflict, Vec::new())
+        } else if differ || expected_differ || partial {
+            (Status::Compatible, vec![Precision::PartialList])
+        } else {
+            (Status::Corroborated, Vec::new())
+        };
+        for p in &parties {
+            for (e, _) in p.members.iter().chain(&p.expected) {
+                aligned.entities.insert(*e);
+            }
+        }
+        let values: Vec<String> = with
+            .iter()
+            .map(|(d, w)| {
+                let e = expected.get(d).map_or(&[][..], Vec::as_slice);
+                group_text(w, e, &entity_name)
+            })
+            .collect();
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::People,
+            status,
+            precision,
+            subject: format!("who travelled with {}", entity_name(principal)),
+            explanation: format!(
+                "companions {}{}",
+                values.join(" | "),
+                match status {
+                    Status::Conflict => ": the reports name different companions",
+                    Status::Compatible => ": one report names fewer",
+                    _ => ": the same companions",
+                }
+            ),
+            claims,
+        });
+    }
+}
+
+fn group_text(with: &[u32], expected: &[u32], name: &dyn Fn(u32) -> String) -> String {
+    let with: Vec<String> = with.iter().map(|&e| name(e)).collect();
+    let expected: Vec<String> = expected.iter().map(|&e| name(e)).collect();
+    let with_refs: Vec<&str> = with.iter().map(String::as_str).collect();
+    let expected_refs: Vec<&str> = expected.iter().map(String::as_str).collect();
+    let mut s = if with.is_empty() {
+        "no one named".to_owned()
+    } else {
+        format!("with {}", join_names(&with_refs))
+    };
+    if !expected.is_empty() {
+        let _ = write!(s, "; {} expected to join", join_names(&expected_refs));
+    }
+    s
+}
+
+fn party_value(members: &[(u32, std::ops::Range<usize>)], expected: &[(u32, std::ops::Range<usize>)], principal: u32, name: &dyn Fn(u32) -> String) -> String {
+    let with: Vec<u32> = members.iter().map(|(e, _)| *e).filter(|&e| e != principal).collect();
+    let exp: Vec<u32> = expected.iter().map(|(e, _)| *e).collect();
+    group_text(&with, &exp, name)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spelling
+
+fn spelling_findings(ex: &Extracted<'_>, out: &mut Vec<Finding>) {
+    let names = ex.names;
+    let mut by_entity: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    for v in &names.variants {
+        let e = names.entity_of_form[v.a as usize];
+        let forms = by_entity.entry(e).or_default();
+        forms.push(v.a);
+        forms.push(v.b);
+    }
+    for (_, mut forms) in by_entity {
+        forms.sort_unstable();
+        forms.dedup();
+        forms.sort_by(|&a, &b| names.forms[a as usize].key.cmp(&names.forms[b as usize].key));
+        let mut claims = Vec::new();
+        let mut counts = Vec::new();
+        for &f in &forms {
+            let form = &names.forms[f as usize];
+            for &(d, m) in &form.mentions {
+                let mention = &names.mentions[d as usize][m as usize];
+                claims.push(claim(d as usize, &mention.bytes, form.display.clone(), form.display.clone()));
+            }
+            counts.push(format!(
+                "“{}” in {} report{}",
+                form.display,
+                form.docs.len(),
+                if form.docs.len() == 1 { "" } else { "s" }
+            ));
+        }
+        let displays: Vec<&str> = forms.iter().map(|&f| names.forms[f as usize].display.as_str()).collect();
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::Spelling,
+            status: Status::Conflict,
+            precision: Vec::new(),
+            subject: displays.join(" / "),
+            explanation: format!("one name spelled {} ways: {}", forms.len(), counts.join(", ")),
+            claims,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements
+
+fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>) {
+    let mut covered: Vec<FxHashSet<u32>> = vec![FxHashSet::default(); ex.docs.len()];
+    for (d, list) in ex.quantities.iter().enumerate() {
+        for q in list {
+            covered[d].insert(ex.docs[d].clause_of[q.number_token]);
+        }
+    }
+    for (d, list) in ex.dates.iter().enumerate() {
+        for date in list {
+            covered[d].insert(ex.docs[d].clause_of[date.first]);
+        }
+    }
+    for (c, members) in clusters.members.iter().enumerate() {
+        if !clusters.multi_doc(c as u32) {
+            continue;
+        }
+        if members.iter().any(|&(d, clause)| covered[d as usize].contains(&clause)) {
+            continue;
+        }
+        let claims: Vec<ClaimRef> = members
+            .iter()
+            .map(|&(d, clause)| {
+                let doc = &ex.docs[d as usize];
+                let range = &doc.clauses[clause as usize];
+                let bytes = doc.span(range.start, range.end - 1);
+                let text = doc.text[bytes.clone()].trim_end_matches([',', ';', ':', '.']).to_owned();
+                let bytes = bytes.start..bytes.start + text.len();
+                claim(d as usize, &bytes, String::new(), text)
+            })
+            .collect();
+        let (d, clause) = members[0];
+        let doc = &ex.docs[d as usize];
+        let range = doc.clauses[clause as usize].clone();
+        let words: Vec<&str> = range
+            .clone()
+            .filter(|&k| doc.tokens[k].kind == crate::corpus::text::TokenKind::Word)
+            .take(9)
+            .map(|k| doc.tok(k))
+            .collect();
+        let more = range.len() > 10;
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::Statement,
+            status: Status::Corroborated,
+            precision: Vec::new(),
+            subject: format!("{}{}", words.join(" "), if more { "…" } else { "" }),
+            explanation: format!("the same statement in {} reports", {
+                let mut docs: Vec<u32> = members.iter().map(|m| m.0).collect();
+                docs.dedup();
+                docs.len()
+            }),
+            claims,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Only in one report
+
+fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Finding>) {
+    // (doc, sentence) -> claims and what the subject should name.
+    struct Item {
+        figures: Vec<String>,
+        people: Vec<String>,
+        places: Vec<String>,
+        claims: Vec<ClaimRef>,
+    }
+    let names = ex.names;
+    let mut items: BTreeMap<(usize, u32), Item> = BTreeMap::new();
+    let new_item = || Item {
+        figures: Vec::new(),
+        people: Vec::new(),
+        places: Vec::new(),
+        claims: Vec::new(),
+    };
+    for (d, list) in ex.quantities.iter().enumerate() {
+        let doc = &ex.docs[d];
+        for (k, q) in list.iter().enumerate() {
+            if aligned.quantities.contains(&(d, k)) {
+                continue;
+            }
+            let worthy = q.measure.is_some()
+                || q.unit.as_ref().is_some_and(|u| {
+                    matches!(u.class, UnitClass::People | UnitClass::Money | UnitClass::Percent)
+                });
+            let Some(unit) = q.unit.clone() else { continue };
+            if !worthy {
+                continue;
+            }
+            let sentence = doc.sentence_of[q.first];
+            let item = items.entry((d, sentence)).or_insert_with(new_item);
+            let key = QuantityKey {
+                measure: q.measure,
+                unit,
+                anchors: anchors(ex, d, q, (0, usize::MAX)),
+                cluster: NO_CLUSTER,
+            };
+            item.figures.push(quantity_subject(ex, &key));
+            item.claims.push(claim(d, &q.bytes, q.value.to_string(), describe(q)));
+        }
+    }
+    let mut seen: FxHashSet<(usize, u32)> = FxHashSet::default();
+    for (d, mentions) in names.mentions.iter().enumerate() {
+        let doc = &ex.docs[d];
+        for m in mentions {
+            let e = names.entity(m);
+            let entity = &names.entities[e as usize];
+            if entity.docs.len() != 1 || aligned.entities.contains(&e) || m.modifier {
+                continue;
+            }
+            let wanted = match entity.kind {
+                EntityKind::Person => true,
+                EntityKind::Place => m.located,
+                _ => false,
+            };
+            if !wanted || !seen.insert((d, e)) {
+                continue;
+            }
+            let sentence = doc.sentence_of[m.first];
+            let item = items.entry((d, sentence)).or_insert_with(new_item);
+            let bytes = match &m.role {
+                Some(role) if role.end <= m.bytes.start && m.bytes.start - role.end <= 3 => role.start..m.bytes.end,
+                _ => m.bytes.clone(),
+            };
+            let label = entity.name.clone();
+            match entity.kind {
+                EntityKind::Person => item.people.push(label.clone()),
+                _ => item.places.push(label.clone()),
+            }
+            let display = match &m.role {
+                Some(role) => format!("{label} ({})", doc.text[role.clone()].trim_end_matches(',')),
+                None => label.clone(),
+            };
+            item.claims.push(claim(d, &bytes, label, display));
+        }
+    }
+    for (d, list) in ex.dates.iter().enumerate() {
+        let doc = &ex.docs[d];
+        for date in list {
+            let sentence = doc.sentence_of[date.first];
+            if let Some(item) = items.get_mut(&(d, sentence)) {
+                item.claims.push(claim(d, &date.bytes, date.value.to_string(), doc.text[date.bytes.clone()].to_owned()));
+            }
+        }
+    }
+    for ((_, _), item) in items {
+        let subject = if !item.figures.is_empty() {
+            let mut figures = item.figures.clone();
+            figures.dedup();
+            figures.join("; ")
+        } else if !item.people.is_empty() {
+            let refs: Vec<&str> = item.people.iter().map(String::as_str).collect();
+            join_names(&refs)
+        } else {
+            let refs: Vec<&str> = item.places.iter().map(String::as_str).collect();
+            join_names(&refs)
+        };
+        let what = if !item.figures.is_empty() {
+            "a figure"
+        } else if !item.people.is_empty() {
+            "people"
+        } else {
+            "a place"
+        };
+        out.push(Finding {
+            id: String::new(),
+            kind: Kind::OnlyInOne,
+            status: Status::OnlyInOne,
+            precision: Vec::new(),
+            subject,
+            explanation: format!("only one report names {what} here; check it against another source"),
+            claims: item.claims,
+        });
+    }
+}

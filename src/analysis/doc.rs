@@ -1,0 +1,223 @@
+//! One report prepared for the extractors: tokens, sentences, clauses, the lexicon entry of
+//! each word, and interned lower-case ids of its content words (for comparing passages across
+//! reports without comparing strings).
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+
+use super::lexicon::{self, CLAUSE_CONJ, Lex, STOP};
+use crate::corpus::text::{self, Sentence, Token, TokenKind};
+
+/// No word id: punctuation, numbers and function words.
+pub const NO_WORD: u32 = u32::MAX;
+
+/// Gives each distinct lower-case word one number, shared by all reports of a run.
+#[derive(Default)]
+pub struct Interner {
+    ids: FxHashMap<Box<str>, u32>,
+}
+
+impl Interner {
+    /// The id of a word, ignoring case.
+    pub fn id(&mut self, word: &str) -> u32 {
+        let mut buf = [0u8; 32];
+        let lower: std::borrow::Cow<'_, str> = if word.len() <= 32 && word.is_ascii() {
+            let out = &mut buf[..word.len()];
+            out.copy_from_slice(word.as_bytes());
+            out.make_ascii_lowercase();
+            std::str::from_utf8(out).map_or_else(
+                |_| std::borrow::Cow::Owned(word.to_lowercase()),
+                std::borrow::Cow::Borrowed,
+            )
+        } else {
+            std::borrow::Cow::Owned(word.to_lowercase())
+        };
+        if let Some(&id) = self.ids.get(lower.as_ref()) {
+            return id;
+        }
+        let id = self.ids.len() as u32;
+        self.ids.insert(lower.into_owned().into_boxed_str(), id);
+        id
+    }
+
+    /// Number of distinct words seen.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether no word was seen yet.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// One report, tokenized.
+pub struct Doc<'a> {
+    /// The report's full text.
+    pub text: &'a str,
+    /// Its publication date, when known (relative dates resolve against it).
+    pub date: Option<NaiveDate>,
+    /// Tokens of the analysed part (the body).
+    pub tokens: Vec<Token>,
+    /// Lexicon entry of each token (`None` for unknown words and non-words).
+    pub lex: Vec<Option<&'static Lex>>,
+    /// Interned lower-case id of each content word, [`NO_WORD`] otherwise.
+    pub word: Vec<u32>,
+    /// Sentences.
+    pub sentences: Vec<Sentence>,
+    /// Sentence index of each token.
+    pub sentence_of: Vec<u32>,
+    /// Clauses: token ranges inside sentences, split at `;`, dashes, parentheses and
+    /// `, and`/`, which`/`, while`….
+    pub clauses: Vec<Range<usize>>,
+    /// Clause index of each token.
+    pub clause_of: Vec<u32>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes `text[body]`.
+    pub fn new(
+        text: &'a str,
+        body: Range<usize>,
+        date: Option<NaiveDate>,
+        interner: &mut Interner,
+    ) -> Self {
+        let tokens = text::tokenize(text, body);
+        let sentences = text::sentences(text, &tokens);
+        let mut lex = Vec::with_capacity(tokens.len());
+        let mut word = Vec::with_capacity(tokens.len());
+        for tok in &tokens {
+            if tok.kind == TokenKind::Word {
+                let s = tok.text(text);
+                let entry = lexicon::lookup(s);
+                lex.push(entry);
+                let content = s.len() >= 2 && !entry.is_some_and(|l| l.has(STOP));
+                word.push(if content { interner.id(s) } else { NO_WORD });
+            } else {
+                lex.push(None);
+                word.push(NO_WORD);
+            }
+        }
+        let mut sentence_of = vec![0u32; tokens.len()];
+        for (index, sentence) in sentences.iter().enumerate() {
+            for slot in &mut sentence_of[sentence.tokens.clone()] {
+                *slot = index as u32;
+            }
+        }
+        let mut doc = Self {
+            text,
+            date,
+            tokens,
+            lex,
+            word,
+            sentences,
+            sentence_of,
+            clauses: Vec::new(),
+            clause_of: Vec::new(),
+        };
+        doc.split_clauses();
+        doc
+    }
+
+    fn split_clauses(&mut self) {
+        let mut clauses = Vec::with_capacity(self.sentences.len() * 2);
+        let mut clause_of = vec![0u32; self.tokens.len()];
+        for sentence in &self.sentences {
+            let mut start = sentence.tokens.start;
+            for i in sentence.tokens.clone() {
+                if i == start {
+                    continue;
+                }
+                let breaks_before = match self.tokens[i].kind {
+                    TokenKind::Punct => {
+                        let c = self.char_at(i);
+                        matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
+                            || (c == '-' && !self.tokens[i].has(text::GLUED))
+                    }
+                    TokenKind::Word => {
+                        self.is_punct(i - 1, ',')
+                            && self.lex[i].is_some_and(|l| l.has(CLAUSE_CONJ))
+                    }
+                    TokenKind::Number => false,
+                };
+                if breaks_before && i - start >= 3 {
+                    clauses.push(start..i);
+                    start = i;
+                }
+            }
+            clauses.push(start..sentence.tokens.end);
+        }
+        for (index, clause) in clauses.iter().enumerate() {
+            for slot in &mut clause_of[clause.clone()] {
+                *slot = index as u32;
+            }
+        }
+        self.clauses = clauses;
+        self.clause_of = clause_of;
+    }
+
+    /// The text of token `i`.
+    #[inline]
+    pub fn tok(&self, i: usize) -> &'a str {
+        self.tokens[i].text(self.text)
+    }
+
+    /// The first character of token `i`.
+    #[inline]
+    pub fn char_at(&self, i: usize) -> char {
+        self.text[self.tokens[i].start as usize..]
+            .chars()
+            .next()
+            .unwrap_or(' ')
+    }
+
+    /// Whether token `i` exists and is the punctuation `c`.
+    #[inline]
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Punct && self.char_at(i) == c)
+    }
+
+    /// Whether token `i` exists and has lexicon flag `flag`.
+    #[inline]
+    pub fn has(&self, i: usize, flag: u32) -> bool {
+        self.lex.get(i).copied().flatten().is_some_and(|l| l.has(flag))
+    }
+
+    /// Whether token `i` is a word equal to `word`, ignoring case.
+    #[inline]
+    pub fn is_word(&self, i: usize, word: &str) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && self.tok(i).eq_ignore_ascii_case(word))
+    }
+
+    /// Whether token `i` is a word starting lower case.
+    #[inline]
+    pub fn is_lower_word(&self, i: usize) -> bool {
+        self.tokens
+            .get(i)
+            .is_some_and(|t| t.kind == TokenKind::Word && !t.has(text::CAP))
+    }
+
+    /// Token range of the sentence holding token `i`.
+    #[inline]
+    pub fn sentence_range(&self, i: usize) -> Range<usize> {
+        self.sentences[self.sentence_of[i] as usize].tokens.clone()
+    }
+
+    /// Token range of the clause holding token `i`.
+    #[inline]
+    pub fn clause_range(&self, i: usize) -> Range<usize> {
+        self.clauses[self.clause_of[i] as usize].clone()
+    }
+
+    /// Byte range covering tokens `first..=last`.
+    #[inline]
+    pub fn span(&self, first: usize, last: usize) -> Range<usize> {
+        self.tokens[first].start as usize..self.tokens[last].end as usize
+    }
+}

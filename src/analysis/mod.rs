@@ -1,0 +1,100 @@
+//! The claim engine: finds the claims in each report (figures, people, places, dates, who
+//! travelled with whom), lines them up across reports and classifies each group as a conflict,
+//! compatible at different precision, corroborated, or only in one report.
+//!
+//! No egui here: the command line and the window both call [`analyze`]. No names, places or
+//! phrasings of any particular event either: only general word lists (see `lexicon`).
+
+pub mod align;
+pub mod dates;
+pub mod doc;
+pub mod lexicon;
+pub mod model;
+pub mod names;
+pub mod quantity;
+pub mod relations;
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+pub use model::{Analysis, ClaimRef, Counts, Finding, Interval, Kind, Measure, Precision, Status};
+
+/// One report to analyse: its full text, the part to read (the body, without a header line),
+/// and its date if known.
+#[derive(Clone, Debug)]
+pub struct Input<'a> {
+    /// The full text; claim offsets point into it.
+    pub text: &'a str,
+    /// The byte range to analyse.
+    pub body: Range<usize>,
+    /// The report's date, for relative dates.
+    pub date: Option<NaiveDate>,
+}
+
+impl<'a> Input<'a> {
+    /// Builds the input for an article.
+    pub fn from_article(article: &'a crate::corpus::Article) -> Self {
+        Self {
+            text: &article.text,
+            body: article.body.clone(),
+            date: article.date,
+        }
+    }
+}
+
+/// Analyses a set of reports.
+pub fn analyze(inputs: &[Input<'_>]) -> Analysis {
+    analyze_with_progress(inputs, &mut |_| true).unwrap_or_default()
+}
+
+/// Analyses a set of reports, reporting progress (0 to 1) as it goes; the callback returns
+/// `false` to cancel, and then this returns `None`.
+pub fn analyze_with_progress(
+    inputs: &[Input<'_>],
+    progress: &mut dyn FnMut(f32) -> bool,
+) -> Option<Analysis> {
+    let mut interner = doc::Interner::default();
+    let total = inputs.len().max(1) as f32;
+    let mut docs = Vec::with_capacity(inputs.len());
+    for (i, input) in inputs.iter().enumerate() {
+        let body = input.body.start.min(input.text.len())..input.body.end.min(input.text.len());
+        docs.push(doc::Doc::new(input.text, body, input.date, &mut interner));
+        if !progress(0.4 * (i + 1) as f32 / total) {
+            return None;
+        }
+    }
+    let names = names::analyze(&docs);
+    if !progress(0.55) {
+        return None;
+    }
+    let mut dates = Vec::with_capacity(docs.len());
+    let mut quantities = Vec::with_capacity(docs.len());
+    let mut parties = Vec::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let mut used = vec![false; doc.tokens.len()];
+        dates.push(dates::extract(doc, &mut used));
+        quantities.push(quantity::extract(doc, &mut used));
+        parties.extend(relations::extract(doc, &names, d));
+        if !progress(0.55 + 0.3 * (d + 1) as f32 / total) {
+            return None;
+        }
+    }
+    let counts = Counts {
+        quantities: quantities.iter().map(Vec::len).sum(),
+        names: names.mentions.iter().map(Vec::len).sum(),
+        entities: names.entities.len(),
+        dates: dates.iter().map(Vec::len).sum(),
+        relations: parties.len(),
+    };
+    let extracted = align::Extracted {
+        docs: &docs,
+        names: &names,
+        quantities: &quantities,
+        dates: &dates,
+        parties: &parties,
+    };
+    let findings = align::findings(&extracted);
+    progress(1.0);
+    Some(Analysis { findings, counts })
+}

@@ -1,0 +1,877 @@
+//! Figures: a number (digits, number words, vague amounts like "dozens", fractions, ranges)
+//! with its qualifier ("at least", "about"), what it counts (its unit: people, children, USD,
+//! km…), what it measures (killed, injured, pledged, votes…), and the parts it includes
+//! ("including nine children"). Each becomes an [`Interval`]: "dozens" is 24 or more, "about
+//! 20" is 18–22, "at least 35" is 35 or more, "several" is 3 or more.
+
+use std::ops::Range;
+
+use super::doc::Doc;
+use super::lexicon::{AUX, LOC_PREP, MULTIPLIER, ORDINAL, Qualifier, SPEECH, STOP, UnitClass};
+use super::model::{Interval, Measure};
+use crate::corpus::text::{CAP, GLUED, TokenKind};
+
+/// What a figure counts.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Unit {
+    /// Family.
+    pub class: UnitClass,
+    /// Canonical name within the family ("people", "children", "USD", "missile").
+    pub name: String,
+}
+
+impl Unit {
+    fn people(name: &str) -> Self {
+        Self {
+            class: UnitClass::People,
+            name: name.to_owned(),
+        }
+    }
+}
+
+/// A part counted inside a figure ("including nine children").
+#[derive(Clone, Debug)]
+pub struct Part {
+    /// Its value.
+    pub value: Interval,
+    /// What it counts.
+    pub unit: Unit,
+    /// Its wording ("nine children").
+    pub wording: String,
+    /// Whether vague or approximate.
+    pub vague: bool,
+}
+
+/// One figure in a report.
+#[derive(Clone, Debug)]
+pub struct Quantity {
+    /// First token of the claim (measure word, qualifier or number).
+    pub first: usize,
+    /// Last token of the claim.
+    pub last: usize,
+    /// Byte range of the claim.
+    pub bytes: Range<usize>,
+    /// Token of the number itself (for anchoring to nearby names).
+    pub number_token: usize,
+    /// The value as an interval, in the unit family's base unit.
+    pub value: Interval,
+    /// Vague or approximate wording ("dozens", "about 20", "at least 35").
+    pub vague: bool,
+    /// The wording of the amount ("dozens", "about 20").
+    pub wording: String,
+    /// What it counts, if said.
+    pub unit: Option<Unit>,
+    /// What it measures, if said.
+    pub measure: Option<Measure>,
+    /// Parts it includes.
+    pub parts: Vec<Part>,
+}
+
+struct Amount {
+    first: usize,
+    last: usize,
+    value: Interval,
+    vague: bool,
+    unit: Option<Unit>,
+    /// A multiplier or "of" was consumed: the unit search starts after `last`.
+    of_follows: bool,
+}
+
+fn number_value(doc: &Doc<'_>, i: usize) -> Option<f64> {
+    let tok = doc.tokens.get(i)?;
+    if tok.kind != TokenKind::Number {
+        return None;
+    }
+    doc.tok(i).replace(',', "").parse().ok()
+}
+
+fn lower(doc: &Doc<'_>, i: usize) -> String {
+    doc.tokens
+        .get(i)
+        .map(|_| doc.tok(i).to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// A qualifier ending just before token `i`: (qualifier, its first token).
+fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    let w = |k: usize| if k < i { lower(doc, k) } else { String::new() };
+    let (p1, p2, p3) = (
+        i.checked_sub(1).map(&w),
+        i.checked_sub(2).map(&w),
+        i.checked_sub(3).map(&w),
+    );
+    let (p1, p2, p3) = (
+        p1.as_deref().unwrap_or(""),
+        p2.as_deref().unwrap_or(""),
+        p3.as_deref().unwrap_or(""),
+    );
+    let three = match (p3, p2, p1) {
+        ("as", "many", "as") | ("no", "more", "than") | ("not", "more", "than") => {
+            Some(Qualifier::AtMost)
+        }
+        ("no", "fewer" | "less", "than") | ("in", "excess", "of") => Some(Qualifier::AtLeast),
+        _ => None,
+    };
+    if let Some(q) = three {
+        return Some((q, i - 3));
+    }
+    let two = match (p2, p1) {
+        ("at", "least") | ("more", "than") | ("upwards", "of") | ("just", "over") => {
+            Some(Qualifier::AtLeast)
+        }
+        ("fewer" | "less", "than") | ("up", "to") | ("at", "most") | ("just", "under") => {
+            Some(Qualifier::AtMost)
+        }
+        ("close", "to") | ("an", "estimated") => Some(Qualifier::About),
+        _ => None,
+    };
+    if let Some(q) = two {
+        return Some((q, i - 2));
+    }
+    let one = i.checked_sub(1).and_then(|k| doc.lex[k]).and_then(|l| l.qualifier)?;
+    // "some" and "over" are qualifiers only right before a number.
+    Some((one, i - 1))
+}
+
+fn apply(q: Option<Qualifier>, v: f64) -> Interval {
+    match q {
+        None => Interval::exact(v),
+        Some(Qualifier::AtLeast) => Interval {
+            lo: v,
+            hi: f64::INFINITY,
+        },
+        Some(Qualifier::AtMost) => Interval { lo: 0.0, hi: v },
+        Some(Qualifier::About) => {
+            let spread = (v * 0.1).max(1.0);
+            Interval {
+                lo: (v - spread).max(0.0),
+                hi: v + spread,
+            }
+        }
+        Some(Qualifier::Nearly) => Interval {
+            lo: (v * 0.9).min(v - 1.0).max(0.0),
+            hi: v,
+        },
+    }
+}
+
+/// Number words: "three", "twenty-five", "two hundred and fifty", "a dozen", "3.5 million".
+fn word_number(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
+    let (mut total, mut current) = (0.0f64, 0.0f64);
+    let mut j = i;
+    let mut any = false;
+    let mut last = i;
+    while j < doc.tokens.len() && doc.tokens[j].kind == TokenKind::Word {
+        let word = lower(doc, j);
+        let is_multiplier = doc.has(j, MULTIPLIER) && !doc.tokens[j].has(GLUED);
+        if word == "dozen" {
+            current = if current == 0.0 { 12.0 } else { current * 12.0 };
+        } else if (word == "a" || word == "an") && !any {
+            let next = lower(doc, j + 1);
+            let scale = doc.has(j + 1, MULTIPLIER) || next == "dozen";
+            if !scale {
+                break;
+            }
+            current = 1.0;
+            j += 1;
+            continue;
+        } else if is_multiplier && matches!(word.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion") {
+            let scale = doc.lex[j].and_then(|l| l.number).unwrap_or(1.0);
+            if current == 0.0 {
+                current = 1.0;
+            }
+            if scale == 100.0 {
+                current *= 100.0;
+            } else {
+                total += current * scale;
+                current = 0.0;
+            }
+        } else if word == "and" && any && doc.lex.get(j + 1).copied().flatten().and_then(|l| l.number).is_some() {
+            j += 1;
+            continue;
+        } else if let Some(v) = hyphenated_number(&word) {
+            current += v;
+        } else {
+            break;
+        }
+        any = true;
+        last = j;
+        j += 1;
+    }
+    any.then_some((total + current, last))
+}
+
+fn hyphenated_number(word: &str) -> Option<f64> {
+    let mut sum = 0.0;
+    for part in word.split('-') {
+        let lex = super::lexicon::lookup(part)?;
+        if lex.has(MULTIPLIER) {
+            return None;
+        }
+        sum += lex.number?;
+    }
+    Some(sum)
+}
+
+/// The amount starting at token `i`: digits, words, vague words, fractions.
+fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
+    let tok = doc.tokens[i];
+    let mut first = i;
+    let mut currency: Option<&'static str> = None;
+    let mut core = i;
+    if tok.kind == TokenKind::Punct {
+        currency = match doc.char_at(i) {
+            '$' => Some("USD"),
+            '€' => Some("EUR"),
+            '£' => Some("GBP"),
+            '¥' => Some("JPY"),
+            _ => None,
+        };
+        currency?;
+        core = i + 1;
+        if !doc.tokens.get(core).is_some_and(|t| t.kind == TokenKind::Number && t.has(GLUED)) {
+            return None;
+        }
+    }
+    let qualifier = qualifier_before(doc, first);
+    if let Some((_, q_first)) = qualifier {
+        first = q_first;
+    }
+    let qualifier = qualifier.map(|(q, _)| q);
+
+    // Digits.
+    if let Some(v) = number_value(doc, core) {
+        let mut last = core;
+        let mut v = v;
+        // Glued or spaced scale: "22bn", "22 billion", "1.2 million".
+        if doc.has(last + 1, MULTIPLIER) {
+            let glued = doc.tokens[last + 1].has(GLUED);
+            let word = lower(doc, last + 1);
+            let spelled = matches!(word.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion");
+            if glued || spelled {
+                v *= doc.lex[last + 1].and_then(|l| l.number).unwrap_or(1.0);
+                last += 1;
+            }
+        }
+        // Ranges: "20-25", "20 to 25", "between 20 and 25".
+        let mut value = apply(qualifier, v);
+        let mut range = false;
+        let between = first > 0 && doc.is_word(first - 1, "between");
+        let dash = (doc.is_punct(last + 1, '-') || doc.is_punct(last + 1, '–'))
+            && doc.tokens.get(last + 2).is_some_and(|t| t.has(GLUED));
+        let joiner = dash || doc.is_word(last + 1, "to") || (between && doc.is_word(last + 1, "and"));
+        if joiner {
+            if let Some(hi) = number_value(doc, last + 2).filter(|&hi| hi > v) {
+                let mut hi = hi;
+                let mut end = last + 2;
+                if doc.has(end + 1, MULTIPLIER) && doc.tokens[end + 1].has(GLUED) {
+                    hi *= doc.lex[end + 1].and_then(|l| l.number).unwrap_or(1.0);
+                    end += 1;
+                }
+                value = Interval { lo: v, hi };
+                last = end;
+                range = true;
+                if between {
+                    first = first.min(first - 1);
+                }
+            }
+        }
+        let mut unit = currency.map(|c| Unit {
+            class: UnitClass::Money,
+            name: c.to_owned(),
+        });
+        if doc.is_punct(last + 1, '%') {
+            last += 1;
+            unit = Some(Unit {
+                class: UnitClass::Percent,
+                name: "%".to_owned(),
+            });
+        }
+        // "or more", "or so", "+"
+        if doc.is_word(last + 1, "or") {
+            let next = lower(doc, last + 2);
+            if next == "more" {
+                value.hi = f64::INFINITY;
+                last += 2;
+            } else if next == "so" {
+                value = apply(Some(Qualifier::About), v);
+                last += 2;
+            }
+        } else if doc.is_punct(last + 1, '+') && doc.tokens[last + 1].has(GLUED) {
+            value.hi = f64::INFINITY;
+            last += 1;
+        }
+        return Some(Amount {
+            first: first.min(i),
+            last,
+            value,
+            vague: qualifier.is_some() || range,
+            unit,
+            of_follows: false,
+        });
+    }
+    if tok.kind != TokenKind::Word {
+        return None;
+    }
+    let word = lower(doc, i);
+    // Vague amounts: "dozens", "several", "a few", "tens of thousands", "several hundred".
+    let (vague_at, article) = if (word == "a" || word == "an")
+        && doc.lex.get(i + 1).copied().flatten().and_then(|l| l.vague).is_some()
+    {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    if let Some((lo, hi)) = doc.lex[vague_at].and_then(|l| l.vague) {
+        let vague_word = lower(doc, vague_at);
+        // "few" without "a" means "not many".
+        if vague_word == "few" && !article {
+            return None;
+        }
+        let mut value = Interval { lo, hi };
+        let mut last = vague_at;
+        if vague_word == "tens" || vague_word == "hundreds" {
+            // "tens of thousands", "hundreds of thousands"
+        }
+        let next = lower(doc, last + 1);
+        let scale = match next.as_str() {
+            "dozen" => Some(12.0),
+            "hundred" => Some(100.0),
+            "thousand" => Some(1e3),
+            "million" => Some(1e6),
+            "billion" => Some(1e9),
+            _ => None,
+        };
+        if let Some(scale) = scale {
+            value = Interval {
+                lo: value.lo * scale,
+                hi: value.hi * scale,
+            };
+            last += 1;
+        }
+        if doc.is_word(last + 1, "of") {
+            let after = lower(doc, last + 2);
+            let scale = match after.as_str() {
+                "thousands" => Some(1e3),
+                "millions" => Some(1e6),
+                _ => None,
+            };
+            if let Some(scale) = scale {
+                value = Interval {
+                    lo: value.lo.max(10.0) * scale / if vague_word == "hundreds" { 1.0 } else { 1.0 },
+                    hi: f64::INFINITY,
+                };
+                last += 2;
+            }
+        }
+        return Some(Amount {
+            first: first.min(i),
+            last,
+            value,
+            vague: true,
+            unit: None,
+            of_follows: doc.is_word(last + 1, "of"),
+        });
+    }
+    if word == "tens" && doc.is_word(i + 1, "of") {
+        let scale = match lower(doc, i + 2).as_str() {
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            _ => return None,
+        };
+        return Some(Amount {
+            first: first.min(i),
+            last: i + 2,
+            value: Interval {
+                lo: 20.0 * scale,
+                hi: f64::INFINITY,
+            },
+            vague: true,
+            unit: None,
+            of_follows: doc.is_word(i + 3, "of"),
+        });
+    }
+    // Fractions: "half of", "a third of", "two-thirds of".
+    if let Some((share, last)) = fraction(doc, i) {
+        return Some(Amount {
+            first: first.min(i),
+            last,
+            value: apply(Some(Qualifier::About), share * 100.0),
+            vague: true,
+            unit: Some(Unit {
+                class: UnitClass::Percent,
+                name: "%".to_owned(),
+            }),
+            of_follows: true,
+        });
+    }
+    if doc.has(i, ORDINAL) {
+        return None;
+    }
+    let (v, last) = word_number(doc, i)?;
+    // "one" is mostly a pronoun ("one of them"); keep it only before a noun.
+    if word == "one" && last == i && (doc.is_word(i + 1, "of") || !doc.is_lower_word(i + 1)) {
+        return None;
+    }
+    let mut value = apply(qualifier, v);
+    let mut last = last;
+    if doc.is_word(last + 1, "percent") || doc.is_word(last + 1, "pc") {
+        last += 1;
+        return Some(Amount {
+            first: first.min(i),
+            last,
+            value,
+            vague: qualifier.is_some(),
+            unit: Some(Unit {
+                class: UnitClass::Percent,
+                name: "%".to_owned(),
+            }),
+            of_follows: false,
+        });
+    }
+    if doc.is_word(last + 1, "or") && doc.is_word(last + 2, "more") {
+        value.hi = f64::INFINITY;
+        last += 2;
+    }
+    Some(Amount {
+        first: first.min(i),
+        last,
+        value,
+        vague: qualifier.is_some(),
+        unit: None,
+        of_follows: false,
+    })
+}
+
+fn fraction(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
+    let word = lower(doc, i);
+    let denominator = |w: &str| match w {
+        "half" => Some(2.0),
+        "third" | "thirds" => Some(3.0),
+        "quarter" | "quarters" => Some(4.0),
+        "fifth" | "fifths" => Some(5.0),
+        _ => None,
+    };
+    let (numerator, d, last) = if let Some(d) = denominator(&word) {
+        if word != "half" {
+            return None;
+        }
+        (1.0, d, i)
+    } else if word == "a" || word == "one" {
+        let d = denominator(&lower(doc, i + 1))?;
+        (1.0, d, i + 1)
+    } else if let Some((a, b)) = word.split_once('-') {
+        let n = super::lexicon::lookup(a)?.number?;
+        (n, denominator(b)?, i)
+    } else {
+        return None;
+    };
+    doc.is_word(last + 1, "of").then_some((numerator / d, last))
+}
+
+fn singular(word: &str) -> String {
+    if let Some(stem) = word.strip_suffix("ies") {
+        format!("{stem}y")
+    } else if word.ends_with("ss") || word.len() <= 3 {
+        word.to_owned()
+    } else if let Some(stem) = word.strip_suffix('s') {
+        stem.to_owned()
+    } else {
+        word.to_owned()
+    }
+}
+
+/// The unit noun after an amount ending at `last`: (unit, last token used).
+fn unit_after(doc: &Doc<'_>, last: usize, of_follows: bool) -> Option<(Unit, usize, Option<Measure>)> {
+    let mut k = last + 1;
+    if of_follows && doc.is_word(k, "of") {
+        k += 1;
+        if doc.is_word(k, "the") {
+            k += 1;
+        }
+    }
+    let sentence_end = doc.sentence_range(last).end;
+    let mut candidate: Option<usize> = None;
+    let mut steps = 0;
+    while k < sentence_end && steps < 4 {
+        let tok = doc.tokens[k];
+        if tok.kind != TokenKind::Word {
+            break;
+        }
+        if let Some(unit) = doc.lex[k].and_then(|l| l.unit) {
+            let factor_unit = Unit {
+                class: unit.class,
+                name: unit.name.to_owned(),
+            };
+            return Some((factor_unit, k, unit.measure));
+        }
+        let lex = doc.lex[k];
+        let stops = lex.is_some_and(|l| {
+            l.has(STOP) || l.verb.is_some() || l.measure.is_some() || l.month.is_some()
+        });
+        if stops {
+            break;
+        }
+        // A capitalized word other than an adjective of nationality ends the noun phrase.
+        if tok.has(CAP) && steps > 0 {
+            break;
+        }
+        // Participles and adverbs qualify a noun ("armed men"); they are not one.
+        let word = doc.tok(k);
+        if !(word.ends_with("ed") || word.ends_with("ing") || word.ends_with("ly")) {
+            candidate = Some(k);
+        }
+        steps += 1;
+        k += 1;
+    }
+    let head = candidate?;
+    if doc.tokens[head].has(CAP) || doc.tok(head).len() < 3 {
+        return None;
+    }
+    let name = singular(&doc.tok(head).to_ascii_lowercase());
+    Some((
+        Unit {
+            class: UnitClass::Thing,
+            name,
+        },
+        head,
+        None,
+    ))
+}
+
+/// The unit's conversion factor to its family's base unit.
+fn unit_factor(doc: &Doc<'_>, head: usize) -> f64 {
+    doc.lex[head].and_then(|l| l.unit).map_or(1.0, |u| u.factor)
+}
+
+/// The measure word told with a figure spanning `first..=last`: (measure, token).
+fn measure_near(doc: &Doc<'_>, first: usize, last: usize) -> Option<(Measure, usize)> {
+    let clause = doc.clause_range(first);
+    let sentence = doc.sentence_range(first);
+    let lo = clause.start.min(first);
+    // Right before: "killed at least", "injuring", "death toll rose to".
+    let mut k = first;
+    let mut steps = 0;
+    while k > lo && steps < 4 {
+        k -= 1;
+        steps += 1;
+        if doc.tokens[k].kind != TokenKind::Word {
+            break;
+        }
+        if let Some(m) = doc.lex[k].and_then(|l| l.measure) {
+            return Some((m, k));
+        }
+    }
+    // After: "people were killed", "has already been pledged", "in aid".
+    let mut k = last + 1;
+    let mut steps = 0;
+    let mut in_prep_phrase = false;
+    while k < sentence.end && steps < 7 {
+        let tok = doc.tokens[k];
+        if tok.kind != TokenKind::Word {
+            break;
+        }
+        if let Some(m) = doc.lex[k].and_then(|l| l.measure) {
+            return Some((m, k));
+        }
+        // Only auxiliaries, adverbs and a short prepositional phrase ("in security
+        // assistance") stand between a figure and its verb; another verb ends the search.
+        let is_verb = !doc.has(k, AUX) && doc.lex[k].is_some_and(|l| l.verb.is_some() || l.has(SPEECH));
+        let adverb = doc.is_lower_word(k) && doc.tok(k).ends_with("ly");
+        let in_phrase = in_prep_phrase && doc.is_lower_word(k) && !doc.has(k, STOP);
+        if doc.has(k, LOC_PREP) {
+            in_prep_phrase = true;
+        } else if is_verb || !(doc.has(k, AUX) || adverb || in_phrase) {
+            break;
+        }
+        k += 1;
+        steps += 1;
+    }
+    None
+}
+
+/// Parts: ", including nine children", "among them two women", "of whom 12 were children".
+fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, usize) {
+    let mut parts = Vec::new();
+    let mut last = k - 1;
+    if doc.is_punct(k, ',') {
+        k += 1;
+    }
+    let opener = doc.is_word(k, "including")
+        || (doc.is_word(k, "among") && doc.is_word(k + 1, "them"))
+        || (doc.is_word(k, "of") && doc.is_word(k + 1, "whom"));
+    if !opener {
+        return (parts, last);
+    }
+    k += if doc.is_word(k, "including") { 1 } else { 2 };
+    loop {
+        let Some(tok) = doc.tokens.get(k) else { break };
+        if tok.kind == TokenKind::Punct {
+            break;
+        }
+        // "a young girl": one.
+        let (amount, unit_from) = if doc.is_word(k, "a") || doc.is_word(k, "an") {
+            match unit_after(doc, k, false) {
+                Some((unit, head, _)) if unit.class == UnitClass::People => {
+                    parts.push(Part {
+                        value: Interval::exact(1.0),
+                        unit,
+                        wording: doc.text[doc.span(k, head)].to_owned(),
+                        vague: false,
+                    });
+                    for slot in &mut used[k..=head] {
+                        *slot = true;
+                    }
+                    last = head;
+                    k = head + 1;
+                    if doc.is_word(k, "and") {
+                        k += 1;
+                        continue;
+                    }
+                    break;
+                }
+                _ => break,
+            }
+        } else {
+            match amount_at(doc, k) {
+                Some(amount) => {
+                    let end = amount.last;
+                    (amount, end)
+                }
+                None => break,
+            }
+        };
+        let Some((unit, head, _)) = unit_after(doc, unit_from, amount.of_follows) else {
+            break;
+        };
+        parts.push(Part {
+            value: amount.value,
+            unit,
+            wording: doc.text[doc.span(amount.first, head)].to_owned(),
+            vague: amount.vague,
+        });
+        for slot in &mut used[amount.first..=head] {
+            *slot = true;
+        }
+        last = head;
+        k = head + 1;
+        // "were children"
+        if doc.is_word(k, "and") && doc.tokens.get(k + 1).is_some_and(|t| t.kind != TokenKind::Word || !doc.has(k + 1, super::lexicon::STOP) || doc.is_word(k + 1, "a")) {
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    (parts, last)
+}
+
+/// Finds the figures of one report, skipping tokens already used (by dates).
+pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
+    let mut out: Vec<Quantity> = Vec::new();
+    let n = doc.tokens.len();
+    let mut i = 0;
+    while i < n {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let Some(amount) = amount_at(doc, i) else {
+            i += 1;
+            continue;
+        };
+        if (amount.first..=amount.last).any(|k| used[k]) && amount.first < i {
+            // The qualifier overlaps a date ("on April 4 about 20"): keep the number only.
+        }
+        // A conversion in parentheses after another figure: "30 kilometers (20 miles)".
+        let in_parens = amount.first > 0 && doc.is_punct(amount.first - 1, '(');
+        let after_figure = in_parens
+            && out
+                .last()
+                .is_some_and(|q| q.last + 1 == amount.first - 1);
+        let number_token = i;
+        let mut unit = amount.unit.clone();
+        let mut last = amount.last;
+        let mut factor = 1.0;
+        let mut implied = None;
+        let mut unit_head = None;
+        if unit.is_none() {
+            if let Some((u, head, measure)) = unit_after(doc, amount.last, amount.of_follows) {
+                factor = unit_factor(doc, head);
+                unit = Some(u);
+                implied = measure;
+                last = head;
+                unit_head = Some(head);
+            }
+        } else if unit.as_ref().is_some_and(|u| u.class == UnitClass::Money) {
+            // "$22 billion in aid": the unit is the currency, the noun may tell the measure.
+        }
+        // "20 dollars", "5 percent"
+        if unit.is_none() {
+            if doc.is_word(last + 1, "per") && doc.is_word(last + 2, "cent") {
+                unit = Some(Unit {
+                    class: UnitClass::Percent,
+                    name: "%".to_owned(),
+                });
+                last += 2;
+            }
+        }
+        let measure = measure_near(doc, amount.first, last);
+        let measure_value = implied.or(measure.map(|(m, _)| m));
+        // An identifier, not a figure: "Flight 370", "Article 5".
+        let prev_cap = amount.first > 0
+            && doc.tokens[amount.first - 1].kind == TokenKind::Word
+            && doc.tokens[amount.first - 1].has(CAP)
+            && doc.lex[amount.first - 1].is_none_or(|l| l.month.is_none() && !l.has(STOP));
+        // "the two met": a pronoun.
+        let pronoun = amount.first > 0 && doc.is_word(amount.first - 1, "the") && doc.tokens[i].kind == TokenKind::Word;
+        if after_figure || (prev_cap && unit.is_none()) || (pronoun && unit.is_none()) {
+            i = amount.last + 1;
+            continue;
+        }
+        // A figure counts something or measures something; bare numbers are skipped.
+        let unit = match (unit, measure_value) {
+            (Some(u), _) => Some(u),
+            (None, Some(m)) if m.is_located() => Some(Unit::people("people")),
+            (None, Some(Measure::Votes)) => Some(Unit {
+                class: UnitClass::Thing,
+                name: "votes".to_owned(),
+            }),
+            (None, Some(_)) => None,
+            (None, None) => {
+                i = amount.last + 1;
+                continue;
+            }
+        };
+        let value = Interval {
+            lo: amount.value.lo * factor,
+            hi: amount.value.hi * factor,
+        };
+        let mut first = amount.first;
+        if let Some((_, k)) = measure {
+            if k < first {
+                first = k;
+            } else if k > last && k <= last + 4 {
+                last = k;
+            }
+        }
+        for slot in &mut used[amount.first..=amount.last] {
+            *slot = true;
+        }
+        let (parts, parts_last) = parts_after(doc, last + 1, used);
+        let claim_last = if parts.is_empty() { last } else { parts_last };
+        let wording = doc.text[doc.span(amount.first, amount.last)].to_owned();
+        let _ = unit_head;
+        out.push(Quantity {
+            first,
+            last: claim_last,
+            bytes: doc.span(first, claim_last),
+            number_token,
+            value,
+            vague: amount.vague,
+            wording,
+            unit,
+            measure: measure_value,
+            parts,
+        });
+        i = claim_last.max(amount.last) + 1;
+    }
+    // Coordinated figures share a unit: "killing 35 people and injuring 119".
+    for k in 1..out.len() {
+        if out[k].unit.is_none() || out[k].unit.as_ref().is_some_and(|u| u.class == UnitClass::Thing && u.name.is_empty()) {
+            let same_sentence = doc.sentence_of[out[k].first] == doc.sentence_of[out[k - 1].first];
+            if same_sentence {
+                out[k].unit = out[k - 1].unit.clone();
+            }
+        }
+    }
+    out.retain(|q| q.unit.is_some() || q.measure.is_some());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::doc::Interner;
+
+    fn figures(text: &str) -> Vec<(String, String, String, Option<Measure>, Vec<String>)> {
+        let mut interner = Interner::default();
+        let doc = Doc::new(text, 0..text.len(), None, &mut interner);
+        let mut used = vec![false; doc.tokens.len()];
+        extract(&doc, &mut used)
+            .into_iter()
+            .map(|q| {
+                (
+                    text[q.bytes].to_owned(),
+                    q.value.to_string(),
+                    q.unit.map(|u| u.name).unwrap_or_default(),
+                    q.measure,
+                    q.parts
+                        .iter()
+                        .map(|p| format!("{} {}", p.value, p.unit.name))
+                        .collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn vague_amounts_become_open_intervals() {
+        let f = figures("Strikes killed dozens of people, including several children.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "24..");
+        assert_eq!(f[0].2, "people");
+        assert_eq!(f[0].3, Some(Measure::Killed));
+        assert_eq!(f[0].4, ["3.. children"]);
+        assert_eq!(f[0].0, "killed dozens of people, including several children");
+    }
+
+    #[test]
+    fn qualifiers_bend_the_number() {
+        let f = figures("About 20 people were killed, including nine children. At least 35 people died.");
+        assert_eq!(f[0].1, "18..22", "{f:?}");
+        assert_eq!(f[0].3, Some(Measure::Killed));
+        assert_eq!(f[0].4, ["9 children"]);
+        assert_eq!(f[1].1, "35..");
+        assert_eq!(f[1].3, Some(Measure::Killed));
+    }
+
+    #[test]
+    fn a_coordinated_figure_takes_the_unit_and_its_own_measure() {
+        let f = figures("The missiles struck, killing at least 35 people, including two children, and injuring 119.");
+        let injured = f.iter().find(|q| q.1 == "119").expect("119 found");
+        assert_eq!(injured.3, Some(Measure::Injured), "{f:?}");
+        assert_eq!(injured.2, "people");
+    }
+
+    #[test]
+    fn money_with_scale_and_measure_after() {
+        let f = figures("He said more than $22 billion in security assistance has already been pledged.");
+        assert_eq!(f[0].1, "22000000000..", "{f:?}");
+        assert_eq!(f[0].2, "USD");
+        assert_eq!(f[0].3, Some(Measure::Pledged));
+    }
+
+    #[test]
+    fn number_words_ranges_and_percent() {
+        let f = figures("Two hundred and fifty passengers were on board. Turnout was 62.5%. Between 20 and 25 soldiers were wounded.");
+        assert_eq!(f[0].1, "250", "{f:?}");
+        assert_eq!(f[0].2, "passengers");
+        assert_eq!(f[1].1, "62.5");
+        assert_eq!(f[1].2, "%");
+        assert_eq!(f[2].1, "20..25");
+        assert_eq!(f[2].3, Some(Measure::Injured));
+    }
+
+    #[test]
+    fn distances_convert_and_parenthesised_conversions_are_skipped() {
+        let f = figures("The town is about 30 kilometers (20 miles) from the border.");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].2, "km");
+    }
+
+    #[test]
+    fn identifiers_pronouns_and_bare_numbers_are_not_figures() {
+        let f = figures("Flight 370 vanished. One of them said 5 was fine. His third visit.");
+        assert!(f.is_empty(), "{f:?}");
+    }
+}
