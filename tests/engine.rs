@@ -1,0 +1,296 @@
+//! The claim engine on real reports: the bundled sample (what ../shared/articles/README.md says
+//! a fact-checker must find there) and hand-written reports of other kinds of events.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use crosscheck::analysis::{Analysis, Finding, Kind, Precision, Status};
+use crosscheck::cli;
+use crosscheck::corpus::Article;
+
+const SAMPLE_UNDATED: &str = "assets/articles/afp-rubio-witkoff-in-paris-for-ukraine-talks.txt";
+const SAMPLE_DATED: &str = "assets/articles/wire-2025-04-16-rubio-headed-to-paris.txt";
+
+fn root(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
+}
+
+fn load(paths: &[&str], dates: &[(&str, (i32, u32, u32))]) -> (Vec<Article>, Analysis) {
+    let files: Vec<PathBuf> = paths.iter().map(|p| root(p)).collect();
+    let dates: Vec<(String, NaiveDate)> = dates
+        .iter()
+        .map(|(f, (y, m, d))| ((*f).to_owned(), NaiveDate::from_ymd_opt(*y, *m, *d).expect("valid date")))
+        .collect();
+    let articles = cli::load_for_check(&files, &dates).expect("fixtures load");
+    let analysis = cli::analyze(&articles);
+    (articles, analysis)
+}
+
+fn sample() -> (Vec<Article>, Analysis) {
+    load(
+        &[SAMPLE_UNDATED, SAMPLE_DATED],
+        &[("afp-rubio-witkoff-in-paris-for-ukraine-talks.txt", (2025, 4, 17))],
+    )
+}
+
+fn quote<'a>(articles: &'a [Article], f: &Finding, article: usize) -> Vec<&'a str> {
+    f.claims
+        .iter()
+        .filter(|c| c.article == article)
+        .map(|c| &articles[c.article].text[c.start..c.end])
+        .collect()
+}
+
+/// The finding of `kind` whose claims in report `a` and `b` contain these words.
+fn find<'a>(
+    articles: &[Article],
+    analysis: &'a Analysis,
+    kind: Kind,
+    in_a: &str,
+    in_b: &str,
+) -> Option<&'a Finding> {
+    analysis.findings.iter().find(|f| {
+        f.kind == kind
+            && quote(articles, f, 0).iter().any(|q| q.contains(in_a))
+            && quote(articles, f, 1).iter().any(|q| q.contains(in_b))
+    })
+}
+
+fn summary(articles: &[Article], analysis: &Analysis) -> String {
+    cli::check_text(articles, analysis)
+}
+
+#[test]
+fn sample_toll_is_a_number_discrepancy_vague_and_lumped() {
+    let (articles, analysis) = sample();
+    let f = find(&articles, &analysis, Kind::Number, "dozens", "about 20")
+        .unwrap_or_else(|| panic!("no number finding linking dozens and about 20:\n{}", summary(&articles, &analysis)));
+    assert!(f.is_discrepancy(), "the toll must be a discrepancy: {f:?}");
+    assert!(f.precision.contains(&Precision::VagueVsExact), "{f:?}");
+    assert!(f.precision.contains(&Precision::LumpedVsSplit), "{f:?}");
+    assert!(f.subject.contains("Kryvyi"), "subject names the city: {}", f.subject);
+}
+
+#[test]
+fn sample_city_spelling_is_flagged() {
+    let (articles, analysis) = sample();
+    let f = find(&articles, &analysis, Kind::Spelling, "Kryvyi Rig", "Kryvyi Rih")
+        .unwrap_or_else(|| panic!("no spelling finding:\n{}", summary(&articles, &analysis)));
+    assert_eq!(f.status, Status::Conflict);
+}
+
+#[test]
+fn sample_companions_of_rubio_are_a_people_conflict() {
+    let (articles, analysis) = sample();
+    let f = find(&articles, &analysis, Kind::People, "Kellogg", "Witkoff")
+        .unwrap_or_else(|| panic!("no people finding:\n{}", summary(&articles, &analysis)));
+    assert_eq!(f.status, Status::Conflict, "{f:?}");
+    assert!(f.subject.contains("Rubio"), "{}", f.subject);
+}
+
+#[test]
+fn sample_facts_only_one_report_gives_are_listed() {
+    let (articles, analysis) = sample();
+    let only: Vec<String> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.kind == Kind::OnlyInOne)
+        .flat_map(|f| f.claims.iter().map(|c| articles[c.article].text[c.start..c.end].to_owned()))
+        .collect();
+    for expected in ["Dnipro", "Yermak", "Sybiga", "Umerov", "Oman", "Rutte", "$22 billion", "119"] {
+        assert!(
+            only.iter().any(|q| q.contains(expected)),
+            "{expected} should be only in one report; found {only:?}"
+        );
+    }
+}
+
+#[test]
+fn sample_agreements_are_not_conflicts() {
+    let (articles, analysis) = sample();
+    let text = summary(&articles, &analysis);
+    for f in analysis.findings.iter().filter(|f| f.status == Status::Conflict) {
+        let quotes: Vec<&str> = f.claims.iter().map(|c| &articles[c.article].text[c.start..c.end]).collect();
+        let joined = quotes.join(" | ");
+        assert!(
+            !(joined.contains("on Monday") && joined.contains("April 14")),
+            "Witkoff's statement dates agree once the report is dated:\n{text}"
+        );
+        assert!(
+            !(joined.contains("Thursday") && joined.contains("Wednesday")),
+            "departure and talks are different moments:\n{text}"
+        );
+        assert!(!joined.contains("fruit"), "the ceasefire sentence is corroborated:\n{text}");
+    }
+    // The Witkoff date and the ceasefire sentence are found as agreements.
+    assert!(
+        find(&articles, &analysis, Kind::Date, "on Monday", "April 14").is_some_and(|f| f.status == Status::Corroborated),
+        "{text}"
+    );
+    assert!(
+        find(&articles, &analysis, Kind::Statement, "bear fruit", "yield fruit").is_some_and(|f| f.status == Status::Corroborated),
+        "{text}"
+    );
+}
+
+#[test]
+fn sample_undated_monday_is_compatible_not_conflicting() {
+    let (articles, analysis) = load(&[SAMPLE_UNDATED, SAMPLE_DATED], &[]);
+    let f = find(&articles, &analysis, Kind::Date, "on Monday", "April 14")
+        .unwrap_or_else(|| panic!("no date finding:\n{}", summary(&articles, &analysis)));
+    assert_eq!(f.status, Status::Compatible);
+    assert_eq!(f.precision, [Precision::UnresolvedDate]);
+}
+
+#[test]
+fn results_do_not_depend_on_the_order_of_the_reports() {
+    let (_, forward) = sample();
+    let (_, backward) = load(
+        &[SAMPLE_DATED, SAMPLE_UNDATED],
+        &[("afp-rubio-witkoff-in-paris-for-ukraine-talks.txt", (2025, 4, 17))],
+    );
+    let mut a: Vec<(Kind, Status, String)> = forward.findings.iter().map(|f| (f.kind, f.status, f.subject.clone())).collect();
+    let mut b: Vec<(Kind, Status, String)> = backward.findings.iter().map(|f| (f.kind, f.status, f.subject.clone())).collect();
+    a.sort();
+    b.sort();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn election_results_vote_shares_turnout_and_a_misspelt_winner() {
+    let (articles, analysis) = load(&["tests/fixtures/election/daily.txt", "tests/fixtures/election/wire.txt"], &[]);
+    let text = summary(&articles, &analysis);
+    let share = find(&articles, &analysis, Kind::Number, "52 percent", "54%").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(share.status, Status::Conflict, "{text}");
+    let turnout = find(&articles, &analysis, Kind::Number, "64 percent", "61%").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(turnout.status, Status::Conflict, "{text}");
+    assert!(find(&articles, &analysis, Kind::Spelling, "Lopez", "Lopes").is_some(), "{text}");
+    // The runner-up's share is the same in both: corroborated, not a discrepancy.
+    let runner_up = find(&articles, &analysis, Kind::Number, "45 percent", "45%").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(runner_up.status, Status::Corroborated, "{text}");
+}
+
+#[test]
+fn earthquake_tolls_that_can_agree_are_not_conflicts() {
+    let (articles, analysis) = load(&["tests/fixtures/quake/agency.txt", "tests/fixtures/quake/broadcaster.txt"], &[]);
+    let text = summary(&articles, &analysis);
+    let killed = find(&articles, &analysis, Kind::Number, "at least 2,300", "2,600").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(killed.status, Status::Compatible, "{text}");
+    let injured = find(&articles, &analysis, Kind::Number, "more than 10,000", "14,000").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(injured.status, Status::Compatible, "{text}");
+    assert!(
+        analysis.findings.iter().all(|f| f.status != Status::Conflict),
+        "nothing here contradicts:\n{text}"
+    );
+}
+
+#[test]
+fn plane_crash_bodies_and_the_toll_are_told_apart() {
+    let (articles, analysis) = load(&["tests/fixtures/crash/first.txt", "tests/fixtures/crash/second.txt"], &[]);
+    let text = summary(&articles, &analysis);
+    let bodies = find(&articles, &analysis, Kind::Number, "68 bodies", "70 bodies").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(bodies.status, Status::Conflict, "{text}");
+    let killed = find(&articles, &analysis, Kind::Number, "at least 68", "72 people on board were killed").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(killed.status, Status::Compatible, "{text}");
+    // "carrying 72" and "72 people on board" say the same.
+    assert!(
+        find(&articles, &analysis, Kind::Number, "carrying 72", "72 people on board crashed").is_none()
+            || find(&articles, &analysis, Kind::Number, "carrying 72", "72 people on board").is_some_and(|f| !f.is_discrepancy() || f.status != Status::Conflict),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_delegation_named_in_part_is_a_partial_list_not_a_conflict() {
+    let (articles, analysis) = load(&["tests/fixtures/visit/one.txt", "tests/fixtures/visit/two.txt"], &[]);
+    let text = summary(&articles, &analysis);
+    let f = find(&articles, &analysis, Kind::People, "Lindner", "Habeck").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(f.status, Status::Compatible, "{text}");
+    assert_eq!(f.precision, [Precision::PartialList]);
+    assert!(analysis.findings.iter().all(|f| f.status != Status::Conflict), "{text}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line and its JSON contract.
+
+fn run(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn check_json_follows_the_contract() {
+    let out = run(&[
+        "check",
+        SAMPLE_UNDATED,
+        SAMPLE_DATED,
+        "--json",
+        "--date",
+        "afp-rubio-witkoff-in-paris-for-ukraine-talks.txt=2025-04-17",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
+    let articles = doc["articles"].as_array().expect("articles");
+    assert_eq!(articles[0]["path"], SAMPLE_UNDATED);
+    assert_eq!(articles[0]["date"], "2025-04-17");
+    assert_eq!(articles[1]["date"], "2025-04-16");
+    let kinds = ["number", "people", "date", "spelling", "only_in_one"];
+    let discrepancies = doc["discrepancies"].as_array().expect("discrepancies");
+    assert!(!discrepancies.is_empty());
+    for d in discrepancies {
+        let kind = d["kind"].as_str().expect("kind");
+        assert!(kinds.contains(&kind), "kind {kind}");
+        assert!(d["subject"].as_str().is_some_and(|s| !s.is_empty()));
+        let claims = d["claims"].as_array().expect("claims");
+        if kind == "only_in_one" {
+            let paths: std::collections::BTreeSet<&str> = claims.iter().filter_map(|c| c["article"].as_str()).collect();
+            assert_eq!(paths.len(), 1, "only_in_one claims come from one report: {d}");
+        }
+        for c in claims {
+            let path = c["article"].as_str().expect("article");
+            let bytes = std::fs::read(root(path)).expect("article readable");
+            let (start, end) = (c["start"].as_u64().expect("start") as usize, c["end"].as_u64().expect("end") as usize);
+            assert_eq!(&bytes[start..end], c["text"].as_str().expect("text").as_bytes(), "{c}");
+            assert!(c["value"].is_string());
+        }
+    }
+}
+
+#[test]
+fn check_without_json_prints_quotes_and_values() {
+    let out = run(&["check", SAMPLE_UNDATED, SAMPLE_DATED]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Kryvyi Rig / Kryvyi Rih"), "{text}");
+    assert!(text.contains("“killed dozens of people, including several children”"), "{text}");
+}
+
+#[test]
+fn unreadable_input_exits_non_zero_with_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let binary = dir.path().join("photo.jpg");
+    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\0JFIF").expect("write");
+    let latin1 = dir.path().join("latin1.txt");
+    std::fs::write(&latin1, b"Caf\xe9 cr\xe8me").expect("write");
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, b"\n\n").expect("write");
+    for (path, needle) in [
+        (binary.to_string_lossy().into_owned(), "binary"),
+        (latin1.to_string_lossy().into_owned(), "UTF-8"),
+        (empty.to_string_lossy().into_owned(), "empty"),
+        ("no/such/file.txt".to_owned(), "no such file"),
+        (dir.path().to_string_lossy().into_owned(), "folder"),
+    ] {
+        let out = run(&["check", SAMPLE_DATED, &path]);
+        assert!(!out.status.success(), "{path} must fail");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+        assert!(err.contains(&path) && err.contains(needle), "{err}");
+    }
+    let out = run(&["check", SAMPLE_DATED, "--date", "other.txt=2025-01-01"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("other.txt"));
+}
