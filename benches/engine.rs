@@ -3,6 +3,8 @@
 //! `cargo bench --bench engine` prints MB/s for 20 and 200 reports of 5–20 KB and the ratio of
 //! their costs: with no all-pairs comparison, 10x the reports should cost about 10x the time.
 
+#![allow(clippy::print_stdout)] // a benchmark reports on stdout
+
 mod common;
 
 use std::time::{Duration, Instant};
@@ -12,7 +14,11 @@ use crosscheck::analysis::{self, Input};
 fn time(texts: &[String], rounds: usize) -> (Duration, usize) {
     let inputs: Vec<Input<'_>> = texts
         .iter()
-        .map(|t| Input { text: t, body: 0..t.len(), date: None })
+        .map(|t| Input {
+            text: t,
+            body: 0..t.len(),
+            date: None,
+        })
         .collect();
     let mut best = Duration::MAX;
     let mut findings = 0;

@@ -154,7 +154,9 @@ fn parse_export(args: &[String]) -> Result<Command, String> {
             }
             other => {
                 if review.is_some() {
-                    return Err(format!("export takes one review file; “{other}” is one too many"));
+                    return Err(format!(
+                        "export takes one review file; “{other}” is one too many"
+                    ));
                 }
                 review = Some(PathBuf::from(other));
             }
@@ -269,9 +271,10 @@ pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} reports", articles.len());
     for (i, a) in articles.iter().enumerate() {
-        let date = a
-            .date
-            .map_or_else(|| "date unknown".to_owned(), |d| d.format("%Y-%m-%d").to_string());
+        let date = a.date.map_or_else(
+            || "date unknown".to_owned(),
+            |d| d.format("%Y-%m-%d").to_string(),
+        );
         let _ = writeln!(out, "  [{}] {} — {} ({date})", i + 1, a.label(), a.title);
     }
     let discrepancies: Vec<&Finding> = analysis.discrepancies().collect();
@@ -295,13 +298,20 @@ pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
         let _ = writeln!(out, "\n{} · {} · {}", f.kind.name(), status, f.subject);
         let _ = writeln!(out, "  {}", f.explanation);
         for c in &f.claims {
-            let text = articles[c.article].text.get(c.start..c.end).unwrap_or_default();
+            let text = articles[c.article]
+                .text
+                .get(c.start..c.end)
+                .unwrap_or_default();
             let _ = writeln!(
                 out,
                 "  [{}] “{}”  → {}",
                 c.article + 1,
                 shorten(text, 70),
-                if c.value.is_empty() { &c.display } else { &c.value }
+                if c.value.is_empty() {
+                    &c.display
+                } else {
+                    &c.value
+                }
             );
         }
     }
@@ -311,7 +321,10 @@ pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
 /// Writes to stdout, turning a closed pipe into a quiet success.
 pub fn print(text: &str) -> Result<(), String> {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => Ok(()),
         Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(err) => Err(format!("could not write the output: {err}")),
@@ -319,7 +332,11 @@ pub fn print(text: &str) -> Result<(), String> {
 }
 
 /// Runs `check`.
-pub fn run_check(files: &[PathBuf], json: bool, dates: &[(String, NaiveDate)]) -> Result<(), String> {
+pub fn run_check(
+    files: &[PathBuf],
+    json: bool,
+    dates: &[(String, NaiveDate)],
+) -> Result<(), String> {
     let articles = load_for_check(files, dates)?;
     let analysis = analyze(&articles);
     if json {
@@ -352,22 +369,49 @@ mod tests {
 
     #[test]
     fn check_takes_files_json_and_dates() {
-        let cmd = parse(&args(&["check", "a.txt", "--json", "--date", "a.txt=2025-04-17", "b.txt"])).unwrap();
+        let cmd = parse(&args(&[
+            "check",
+            "a.txt",
+            "--json",
+            "--date",
+            "a.txt=2025-04-17",
+            "b.txt",
+        ]))
+        .unwrap();
         assert_eq!(
             cmd,
             Command::Check {
                 files: vec!["a.txt".into(), "b.txt".into()],
                 json: true,
-                dates: vec![("a.txt".into(), NaiveDate::from_ymd_opt(2025, 4, 17).unwrap())],
+                dates: vec![(
+                    "a.txt".into(),
+                    NaiveDate::from_ymd_opt(2025, 4, 17).unwrap()
+                )],
             }
         );
     }
 
     #[test]
     fn bad_arguments_get_a_message() {
-        assert!(parse(&args(&["check"])).unwrap_err().contains("at least one"));
-        assert!(parse(&args(&["check", "a", "--date", "a=2025-13-01"])).unwrap_err().contains("not a date"));
-        assert!(parse(&args(&["check", "a", "--bogus"])).unwrap_err().contains("--bogus"));
-        assert!(parse(&args(&["export", "r.ron"])).unwrap_err().contains("--format"));
+        assert!(
+            parse(&args(&["check"]))
+                .unwrap_err()
+                .contains("at least one")
+        );
+        assert!(
+            parse(&args(&["check", "a", "--date", "a=2025-13-01"]))
+                .unwrap_err()
+                .contains("not a date")
+        );
+        assert!(
+            parse(&args(&["check", "a", "--bogus"]))
+                .unwrap_err()
+                .contains("--bogus")
+        );
+        assert!(
+            parse(&args(&["export", "r.ron"]))
+                .unwrap_err()
+                .contains("--format")
+        );
     }
 }

@@ -4,6 +4,6 @@
 //! The core (`corpus`, `analysis`, `review`, `store`, `export`) knows nothing of the window;
 //! `ui` draws it and sends commands. See `ARCHITECTURE.md`.
 
-pub mod corpus;
 pub mod analysis;
 pub mod cli;
+pub mod corpus;

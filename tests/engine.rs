@@ -19,7 +19,12 @@ fn load(paths: &[&str], dates: &[(&str, (i32, u32, u32))]) -> (Vec<Article>, Ana
     let files: Vec<PathBuf> = paths.iter().map(|p| root(p)).collect();
     let dates: Vec<(String, NaiveDate)> = dates
         .iter()
-        .map(|(f, (y, m, d))| ((*f).to_owned(), NaiveDate::from_ymd_opt(*y, *m, *d).expect("valid date")))
+        .map(|(f, (y, m, d))| {
+            (
+                (*f).to_owned(),
+                NaiveDate::from_ymd_opt(*y, *m, *d).expect("valid date"),
+            )
+        })
         .collect();
     let articles = cli::load_for_check(&files, &dates).expect("fixtures load");
     let analysis = cli::analyze(&articles);
@@ -29,7 +34,10 @@ fn load(paths: &[&str], dates: &[(&str, (i32, u32, u32))]) -> (Vec<Article>, Ana
 fn sample() -> (Vec<Article>, Analysis) {
     load(
         &[SAMPLE_UNDATED, SAMPLE_DATED],
-        &[("afp-rubio-witkoff-in-paris-for-ukraine-talks.txt", (2025, 4, 17))],
+        &[(
+            "afp-rubio-witkoff-in-paris-for-ukraine-talks.txt",
+            (2025, 4, 17),
+        )],
     )
 }
 
@@ -63,19 +71,33 @@ fn summary(articles: &[Article], analysis: &Analysis) -> String {
 #[test]
 fn sample_toll_is_a_number_discrepancy_vague_and_lumped() {
     let (articles, analysis) = sample();
-    let f = find(&articles, &analysis, Kind::Number, "dozens", "about 20")
-        .unwrap_or_else(|| panic!("no number finding linking dozens and about 20:\n{}", summary(&articles, &analysis)));
+    let f = find(&articles, &analysis, Kind::Number, "dozens", "about 20").unwrap_or_else(|| {
+        panic!(
+            "no number finding linking dozens and about 20:\n{}",
+            summary(&articles, &analysis)
+        )
+    });
     assert!(f.is_discrepancy(), "the toll must be a discrepancy: {f:?}");
     assert!(f.precision.contains(&Precision::VagueVsExact), "{f:?}");
     assert!(f.precision.contains(&Precision::LumpedVsSplit), "{f:?}");
-    assert!(f.subject.contains("Kryvyi"), "subject names the city: {}", f.subject);
+    assert!(
+        f.subject.contains("Kryvyi"),
+        "subject names the city: {}",
+        f.subject
+    );
 }
 
 #[test]
 fn sample_city_spelling_is_flagged() {
     let (articles, analysis) = sample();
-    let f = find(&articles, &analysis, Kind::Spelling, "Kryvyi Rig", "Kryvyi Rih")
-        .unwrap_or_else(|| panic!("no spelling finding:\n{}", summary(&articles, &analysis)));
+    let f = find(
+        &articles,
+        &analysis,
+        Kind::Spelling,
+        "Kryvyi Rig",
+        "Kryvyi Rih",
+    )
+    .unwrap_or_else(|| panic!("no spelling finding:\n{}", summary(&articles, &analysis)));
     assert_eq!(f.status, Status::Conflict);
 }
 
@@ -95,9 +117,22 @@ fn sample_facts_only_one_report_gives_are_listed() {
         .findings
         .iter()
         .filter(|f| f.kind == Kind::OnlyInOne)
-        .flat_map(|f| f.claims.iter().map(|c| articles[c.article].text[c.start..c.end].to_owned()))
+        .flat_map(|f| {
+            f.claims
+                .iter()
+                .map(|c| articles[c.article].text[c.start..c.end].to_owned())
+        })
         .collect();
-    for expected in ["Dnipro", "Yermak", "Sybiga", "Umerov", "Oman", "Rutte", "$22 billion", "119"] {
+    for expected in [
+        "Dnipro",
+        "Yermak",
+        "Sybiga",
+        "Umerov",
+        "Oman",
+        "Rutte",
+        "$22 billion",
+        "119",
+    ] {
         assert!(
             only.iter().any(|q| q.contains(expected)),
             "{expected} should be only in one report; found {only:?}"
@@ -109,8 +144,16 @@ fn sample_facts_only_one_report_gives_are_listed() {
 fn sample_agreements_are_not_conflicts() {
     let (articles, analysis) = sample();
     let text = summary(&articles, &analysis);
-    for f in analysis.findings.iter().filter(|f| f.status == Status::Conflict) {
-        let quotes: Vec<&str> = f.claims.iter().map(|c| &articles[c.article].text[c.start..c.end]).collect();
+    for f in analysis
+        .findings
+        .iter()
+        .filter(|f| f.status == Status::Conflict)
+    {
+        let quotes: Vec<&str> = f
+            .claims
+            .iter()
+            .map(|c| &articles[c.article].text[c.start..c.end])
+            .collect();
         let joined = quotes.join(" | ");
         assert!(
             !(joined.contains("on Monday") && joined.contains("April 14")),
@@ -120,15 +163,26 @@ fn sample_agreements_are_not_conflicts() {
             !(joined.contains("Thursday") && joined.contains("Wednesday")),
             "departure and talks are different moments:\n{text}"
         );
-        assert!(!joined.contains("fruit"), "the ceasefire sentence is corroborated:\n{text}");
+        assert!(
+            !joined.contains("fruit"),
+            "the ceasefire sentence is corroborated:\n{text}"
+        );
     }
     // The Witkoff date and the ceasefire sentence are found as agreements.
     assert!(
-        find(&articles, &analysis, Kind::Date, "on Monday", "April 14").is_some_and(|f| f.status == Status::Corroborated),
+        find(&articles, &analysis, Kind::Date, "on Monday", "April 14")
+            .is_some_and(|f| f.status == Status::Corroborated),
         "{text}"
     );
     assert!(
-        find(&articles, &analysis, Kind::Statement, "bear fruit", "yield fruit").is_some_and(|f| f.status == Status::Corroborated),
+        find(
+            &articles,
+            &analysis,
+            Kind::Statement,
+            "bear fruit",
+            "yield fruit"
+        )
+        .is_some_and(|f| f.status == Status::Corroborated),
         "{text}"
     );
 }
@@ -147,10 +201,21 @@ fn results_do_not_depend_on_the_order_of_the_reports() {
     let (_, forward) = sample();
     let (_, backward) = load(
         &[SAMPLE_DATED, SAMPLE_UNDATED],
-        &[("afp-rubio-witkoff-in-paris-for-ukraine-talks.txt", (2025, 4, 17))],
+        &[(
+            "afp-rubio-witkoff-in-paris-for-ukraine-talks.txt",
+            (2025, 4, 17),
+        )],
     );
-    let mut a: Vec<(Kind, Status, String)> = forward.findings.iter().map(|f| (f.kind, f.status, f.subject.clone())).collect();
-    let mut b: Vec<(Kind, Status, String)> = backward.findings.iter().map(|f| (f.kind, f.status, f.subject.clone())).collect();
+    let mut a: Vec<(Kind, Status, String)> = forward
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.status, f.subject.clone()))
+        .collect();
+    let mut b: Vec<(Kind, Status, String)> = backward
+        .findings
+        .iter()
+        .map(|f| (f.kind, f.status, f.subject.clone()))
+        .collect();
     a.sort();
     b.sort();
     assert_eq!(a, b);
@@ -158,56 +223,132 @@ fn results_do_not_depend_on_the_order_of_the_reports() {
 
 #[test]
 fn election_results_vote_shares_turnout_and_a_misspelt_winner() {
-    let (articles, analysis) = load(&["tests/fixtures/election/daily.txt", "tests/fixtures/election/wire.txt"], &[]);
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/election/daily.txt",
+            "tests/fixtures/election/wire.txt",
+        ],
+        &[],
+    );
     let text = summary(&articles, &analysis);
-    let share = find(&articles, &analysis, Kind::Number, "52 percent", "54%").unwrap_or_else(|| panic!("{text}"));
+    let share = find(&articles, &analysis, Kind::Number, "52 percent", "54%")
+        .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(share.status, Status::Conflict, "{text}");
-    let turnout = find(&articles, &analysis, Kind::Number, "64 percent", "61%").unwrap_or_else(|| panic!("{text}"));
+    let turnout = find(&articles, &analysis, Kind::Number, "64 percent", "61%")
+        .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(turnout.status, Status::Conflict, "{text}");
-    assert!(find(&articles, &analysis, Kind::Spelling, "Lopez", "Lopes").is_some(), "{text}");
+    assert!(
+        find(&articles, &analysis, Kind::Spelling, "Lopez", "Lopes").is_some(),
+        "{text}"
+    );
     // The runner-up's share is the same in both: corroborated, not a discrepancy.
-    let runner_up = find(&articles, &analysis, Kind::Number, "45 percent", "45%").unwrap_or_else(|| panic!("{text}"));
+    let runner_up = find(&articles, &analysis, Kind::Number, "45 percent", "45%")
+        .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(runner_up.status, Status::Corroborated, "{text}");
 }
 
 #[test]
 fn earthquake_tolls_that_can_agree_are_not_conflicts() {
-    let (articles, analysis) = load(&["tests/fixtures/quake/agency.txt", "tests/fixtures/quake/broadcaster.txt"], &[]);
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/quake/agency.txt",
+            "tests/fixtures/quake/broadcaster.txt",
+        ],
+        &[],
+    );
     let text = summary(&articles, &analysis);
-    let killed = find(&articles, &analysis, Kind::Number, "at least 2,300", "2,600").unwrap_or_else(|| panic!("{text}"));
+    let killed = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "at least 2,300",
+        "2,600",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(killed.status, Status::Compatible, "{text}");
-    let injured = find(&articles, &analysis, Kind::Number, "more than 10,000", "14,000").unwrap_or_else(|| panic!("{text}"));
+    let injured = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "more than 10,000",
+        "14,000",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(injured.status, Status::Compatible, "{text}");
     assert!(
-        analysis.findings.iter().all(|f| f.status != Status::Conflict),
+        analysis
+            .findings
+            .iter()
+            .all(|f| f.status != Status::Conflict),
         "nothing here contradicts:\n{text}"
     );
 }
 
 #[test]
 fn plane_crash_bodies_and_the_toll_are_told_apart() {
-    let (articles, analysis) = load(&["tests/fixtures/crash/first.txt", "tests/fixtures/crash/second.txt"], &[]);
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/crash/first.txt",
+            "tests/fixtures/crash/second.txt",
+        ],
+        &[],
+    );
     let text = summary(&articles, &analysis);
-    let bodies = find(&articles, &analysis, Kind::Number, "68 bodies", "70 bodies").unwrap_or_else(|| panic!("{text}"));
+    let bodies = find(&articles, &analysis, Kind::Number, "68 bodies", "70 bodies")
+        .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(bodies.status, Status::Conflict, "{text}");
-    let killed = find(&articles, &analysis, Kind::Number, "at least 68", "72 people on board were killed").unwrap_or_else(|| panic!("{text}"));
+    let killed = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "at least 68",
+        "72 people on board were killed",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(killed.status, Status::Compatible, "{text}");
     // "carrying 72" and "72 people on board" say the same.
     assert!(
-        find(&articles, &analysis, Kind::Number, "carrying 72", "72 people on board crashed").is_none()
-            || find(&articles, &analysis, Kind::Number, "carrying 72", "72 people on board").is_some_and(|f| !f.is_discrepancy() || f.status != Status::Conflict),
+        find(
+            &articles,
+            &analysis,
+            Kind::Number,
+            "carrying 72",
+            "72 people on board crashed"
+        )
+        .is_none()
+            || find(
+                &articles,
+                &analysis,
+                Kind::Number,
+                "carrying 72",
+                "72 people on board"
+            )
+            .is_some_and(|f| !f.is_discrepancy() || f.status != Status::Conflict),
         "{text}"
     );
 }
 
 #[test]
 fn a_delegation_named_in_part_is_a_partial_list_not_a_conflict() {
-    let (articles, analysis) = load(&["tests/fixtures/visit/one.txt", "tests/fixtures/visit/two.txt"], &[]);
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/visit/one.txt",
+            "tests/fixtures/visit/two.txt",
+        ],
+        &[],
+    );
     let text = summary(&articles, &analysis);
-    let f = find(&articles, &analysis, Kind::People, "Lindner", "Habeck").unwrap_or_else(|| panic!("{text}"));
+    let f = find(&articles, &analysis, Kind::People, "Lindner", "Habeck")
+        .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(f.status, Status::Compatible, "{text}");
     assert_eq!(f.precision, [Precision::PartialList]);
-    assert!(analysis.findings.iter().all(|f| f.status != Status::Conflict), "{text}");
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| f.status != Status::Conflict),
+        "{text}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +372,11 @@ fn check_json_follows_the_contract() {
         "--date",
         "afp-rubio-witkoff-in-paris-for-ukraine-talks.txt=2025-04-17",
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("stdout is JSON");
     let articles = doc["articles"].as_array().expect("articles");
     assert_eq!(articles[0]["path"], SAMPLE_UNDATED);
@@ -246,14 +391,28 @@ fn check_json_follows_the_contract() {
         assert!(d["subject"].as_str().is_some_and(|s| !s.is_empty()));
         let claims = d["claims"].as_array().expect("claims");
         if kind == "only_in_one" {
-            let paths: std::collections::BTreeSet<&str> = claims.iter().filter_map(|c| c["article"].as_str()).collect();
-            assert_eq!(paths.len(), 1, "only_in_one claims come from one report: {d}");
+            let paths: std::collections::BTreeSet<&str> = claims
+                .iter()
+                .filter_map(|c| c["article"].as_str())
+                .collect();
+            assert_eq!(
+                paths.len(),
+                1,
+                "only_in_one claims come from one report: {d}"
+            );
         }
         for c in claims {
             let path = c["article"].as_str().expect("article");
             let bytes = std::fs::read(root(path)).expect("article readable");
-            let (start, end) = (c["start"].as_u64().expect("start") as usize, c["end"].as_u64().expect("end") as usize);
-            assert_eq!(&bytes[start..end], c["text"].as_str().expect("text").as_bytes(), "{c}");
+            let (start, end) = (
+                c["start"].as_u64().expect("start") as usize,
+                c["end"].as_u64().expect("end") as usize,
+            );
+            assert_eq!(
+                &bytes[start..end],
+                c["text"].as_str().expect("text").as_bytes(),
+                "{c}"
+            );
             assert!(c["value"].is_string());
         }
     }
@@ -265,7 +424,10 @@ fn check_without_json_prints_quotes_and_values() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Kryvyi Rig / Kryvyi Rih"), "{text}");
-    assert!(text.contains("“killed dozens of people, including several children”"), "{text}");
+    assert!(
+        text.contains("“killed dozens of people, including several children”"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -6,11 +6,33 @@ use proptest::prelude::*;
 
 /// Pieces of news-like text (figures, names, dates, non-ASCII) for the generator to splice.
 const PIECES: &[&str] = &[
-    "Officials said ", "at least 35 people were killed ", "about 20 people, including nine children, ",
-    "in the city of Kryvyi Rih ", "on Monday ", "on April 14, ", "Minister Ann Lee and envoy Bob Stone arrived in Rome, ",
-    "with envoy Carl West expected to join them. ", "more than $22 billion in aid was pledged. ", "dozens of ",
-    "Zelensky’s hometown ", "Sébastien Lecornu ", "“quoted” ", "12:41 a.m. ", "2025-04-14 ", "U.S. ", "—", "é", "日本", "\n\n",
-    ". ", ", ", "two-thirds of voters ", "between 20 and 25 soldiers ", "injuring 119", "Late on Wednesday ", "Mr. ",
+    "Officials said ",
+    "at least 35 people were killed ",
+    "about 20 people, including nine children, ",
+    "in the city of Kryvyi Rih ",
+    "on Monday ",
+    "on April 14, ",
+    "Minister Ann Lee and envoy Bob Stone arrived in Rome, ",
+    "with envoy Carl West expected to join them. ",
+    "more than $22 billion in aid was pledged. ",
+    "dozens of ",
+    "Zelensky’s hometown ",
+    "Sébastien Lecornu ",
+    "“quoted” ",
+    "12:41 a.m. ",
+    "2025-04-14 ",
+    "U.S. ",
+    "—",
+    "é",
+    "日本",
+    "\n\n",
+    ". ",
+    ", ",
+    "two-thirds of voters ",
+    "between 20 and 25 soldiers ",
+    "injuring 119",
+    "Late on Wednesday ",
+    "Mr. ",
 ];
 
 fn text_strategy() -> impl Strategy<Value = String> {

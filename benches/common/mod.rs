@@ -34,21 +34,75 @@ const FIRST: &[&str] = &[
     "David", "Fatima", "Lars", "Ines", "Tomas", "Nadia", "Kofi", "Ravi", "Helga",
 ];
 const LAST: &[&str] = &[
-    "Novak", "Ferreira", "Okafor", "Lindqvist", "Haddad", "Moreau", "Tanaka", "Kowalski",
-    "Mensah", "Petrov", "Alvarez", "Brennan", "Rahimi", "Schulz", "Duarte", "Vasquez", "Ibrahim",
-    "Nakamura", "Kaplan", "Sorensen", "Mwangi", "Bianchi", "Dimitrov", "Castillo", "Osei",
+    "Novak",
+    "Ferreira",
+    "Okafor",
+    "Lindqvist",
+    "Haddad",
+    "Moreau",
+    "Tanaka",
+    "Kowalski",
+    "Mensah",
+    "Petrov",
+    "Alvarez",
+    "Brennan",
+    "Rahimi",
+    "Schulz",
+    "Duarte",
+    "Vasquez",
+    "Ibrahim",
+    "Nakamura",
+    "Kaplan",
+    "Sorensen",
+    "Mwangi",
+    "Bianchi",
+    "Dimitrov",
+    "Castillo",
+    "Osei",
 ];
 const PLACES: &[&str] = &[
-    "Valmora", "Kesterny", "Port Anselm", "Drovik", "Santa Relia", "Mirabad", "Olsenfjord",
-    "Tarkhan", "Bellcaster", "Nuevo Prado", "Kasimov", "Lindenau", "Ashgrove", "Zarechny",
-    "Coral Bay", "Hadley Cross", "Ostrava Nova", "Samarind", "Velikograd", "Riverton",
+    "Valmora",
+    "Kesterny",
+    "Port Anselm",
+    "Drovik",
+    "Santa Relia",
+    "Mirabad",
+    "Olsenfjord",
+    "Tarkhan",
+    "Bellcaster",
+    "Nuevo Prado",
+    "Kasimov",
+    "Lindenau",
+    "Ashgrove",
+    "Zarechny",
+    "Coral Bay",
+    "Hadley Cross",
+    "Ostrava Nova",
+    "Samarind",
+    "Velikograd",
+    "Riverton",
 ];
 const ROLES: &[&str] = &[
-    "foreign minister", "interior minister", "special envoy", "regional governor", "mayor",
-    "defence minister", "army spokesman", "health minister", "deputy prime minister",
+    "foreign minister",
+    "interior minister",
+    "special envoy",
+    "regional governor",
+    "mayor",
+    "defence minister",
+    "army spokesman",
+    "health minister",
+    "deputy prime minister",
     "emergency services chief",
 ];
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: &[&str] = &["March", "April", "May", "June"];
 const QUALIFIERS: &[&str] = &["at least", "about", "more than", "nearly", "", "", "up to"];
 const VAGUE: &[&str] = &["dozens of", "several", "hundreds of", "a few"];
@@ -90,7 +144,11 @@ impl Cast {
             .collect();
         let roles = (0..12).map(|_| rng.pick(ROLES)).collect();
         let places = (0..8).map(|_| rng.pick(PLACES)).collect();
-        Self { people, roles, places }
+        Self {
+            people,
+            roles,
+            places,
+        }
     }
 }
 
@@ -119,7 +177,11 @@ fn sentence(template: &str, cast: &Cast, rng: &mut Rng, perturb: bool) -> String
             "V" => rng.pick(VAGUE).to_owned(),
             "N" => {
                 let base = 20 + (person * 37) % 400;
-                let n = if perturb { base + 1 + rng.below(30) } else { base };
+                let n = if perturb {
+                    base + 1 + rng.below(30)
+                } else {
+                    base
+                };
                 n.to_string()
             }
             "n" => (2 + (person * 7) % 40 + if perturb { rng.below(5) } else { 0 }).to_string(),
@@ -149,7 +211,10 @@ pub fn reports(seed: u64, count: usize, min_bytes: usize, max_bytes: usize) -> V
     (0..count)
         .map(|r| {
             let target = min_bytes + rng.below(max_bytes - min_bytes + 1);
-            let mut text = format!("date 2025-04-{:02} Report {r} on the crisis\n\n", 1 + r % 28);
+            let mut text = format!(
+                "date 2025-04-{:02} Report {r} on the crisis\n\n",
+                1 + r % 28
+            );
             while text.len() < target {
                 let mut s = pool[rng.below(pool.len())].clone();
                 if rng.below(10) == 0 {

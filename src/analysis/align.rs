@@ -61,7 +61,8 @@ impl Clusters {
 fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> Vec<u32> {
     let mut sig: Vec<u32> = clause
         .filter(|&k| {
-            doc.word[k] != NO_WORD && !doc.lex[k].is_some_and(|l| l.month.is_some() || l.weekday.is_some())
+            doc.word[k] != NO_WORD
+                && !doc.lex[k].is_some_and(|l| l.month.is_some() || l.weekday.is_some())
         })
         .map(|k| doc.word[k])
         .collect();
@@ -91,11 +92,17 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
     const MIN_WORDS: usize = 4;
     const MAX_POSTING: usize = 64;
+    const RARE_WORDS: usize = 8;
     let mut reps: Vec<Vec<u32>> = Vec::new();
     let mut members: Vec<Vec<(u32, u32)>> = Vec::new();
     let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
     let mut of = Vec::with_capacity(docs.len());
-    let mut counts: FxHashMap<u32, u32> = FxHashMap::default();
+    // Shared-word counts per cluster, in a dense array reset through the list of touched ids.
+    let mut counts: Vec<u32> = Vec::new();
+    let mut touched: Vec<u32> = Vec::new();
+    // Wire copy repeats clauses word for word: those are found by their signature alone.
+    let mut exact: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    let mut rare: Vec<(usize, u32)> = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mut doc_of = vec![NO_CLUSTER; doc.clauses.len()];
         for (c, clause) in doc.clauses.iter().enumerate() {
@@ -103,43 +110,67 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
             if sig.len() < MIN_WORDS {
                 continue;
             }
-            counts.clear();
-            for w in &sig {
-                if let Some(posting) = index.get(w) {
-                    if posting.len() <= MAX_POSTING {
-                        for &cluster in posting {
-                            *counts.entry(cluster).or_insert(0) += 1;
-                        }
+            if let Some(&id) = exact.get(&sig) {
+                members[id as usize].push((d as u32, c as u32));
+                doc_of[c] = id;
+                continue;
+            }
+            // Candidates come from the clause's rarest indexed words: a similar clause
+            // shares most words, so it shares some of the rare ones too.
+            rare.clear();
+            rare.extend(sig.iter().filter_map(|w| {
+                index
+                    .get(w)
+                    .filter(|p| p.len() <= MAX_POSTING)
+                    .map(|p| (p.len(), *w))
+            }));
+            rare.sort_unstable();
+            counts.resize(reps.len(), 0);
+            for &(_, w) in rare.iter().take(RARE_WORDS) {
+                for &cluster in &index[&w] {
+                    let slot = &mut counts[cluster as usize];
+                    if *slot == 0 {
+                        touched.push(cluster);
                     }
+                    *slot += 1;
                 }
             }
+            // Only the few clusters sharing the most indexed words are scored exactly.
+            let mut top: Vec<(u32, u32)> = touched
+                .iter()
+                .map(|&c| (counts[c as usize], c))
+                .filter(|&(n, _)| n >= 2)
+                .collect();
+            for &c in &touched {
+                counts[c as usize] = 0;
+            }
+            touched.clear();
+            top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            top.truncate(3);
             let mut best: Option<(u32, f64)> = None;
-            for (&cluster, &n) in &counts {
-                if n < 3 {
-                    continue;
-                }
+            for &(_, cluster) in &top {
                 let rep = &reps[cluster as usize];
                 let common = shared(&sig, rep) as f64;
                 let overlap = common / sig.len().min(rep.len()) as f64;
                 let jaccard = common / ((sig.len() + rep.len()) as f64 - common).max(1.0);
                 if overlap >= 0.6 && jaccard >= 0.35 {
                     let score = jaccard + overlap;
-                    if best.is_none_or(|(b, s)| score > s || (score == s && cluster < b)) {
+                    if best.is_none_or(|(_, s)| score > s) {
                         best = Some((cluster, score));
                     }
                 }
             }
-            let id = match best {
-                Some((cluster, _)) => cluster,
-                None => {
-                    let id = reps.len() as u32;
-                    for &w in &sig {
-                        index.entry(w).or_default().push(id);
-                    }
-                    reps.push(sig);
-                    members.push(Vec::new());
-                    id
+            let id = if let Some((cluster, _)) = best {
+                cluster
+            } else {
+                let id = reps.len() as u32;
+                for &w in &sig {
+                    index.entry(w).or_default().push(id);
                 }
+                exact.insert(sig.clone(), id);
+                reps.push(sig);
+                members.push(Vec::new());
+                id
             };
             members[id as usize].push((d as u32, c as u32));
             doc_of[c] = id;
@@ -149,7 +180,12 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
     Clusters { of, members }
 }
 
-fn claim(article: usize, bytes: &std::ops::Range<usize>, value: String, display: String) -> ClaimRef {
+fn claim(
+    article: usize,
+    bytes: &std::ops::Range<usize>,
+    value: String,
+    display: String,
+) -> ClaimRef {
     ClaimRef {
         article,
         start: bytes.start,
@@ -225,7 +261,9 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
     let sentence = doc.sentence_range(q.first);
     let mentions = names.in_range(d, sentence.clone());
     let located_measure = q.measure.is_none_or(Measure::is_located)
-        && q.unit.as_ref().is_none_or(|u| u.class == UnitClass::People || q.measure.is_some());
+        && q.unit
+            .as_ref()
+            .is_none_or(|u| u.class == UnitClass::People || q.measure.is_some());
     let mut out: Vec<u32> = if located_measure {
         let places: Vec<_> = mentions
             .iter()
@@ -240,12 +278,26 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
             strong.iter().map(|m| names.entity(m)).collect()
         }
     } else {
-        let clause = doc.clause_range(q.number_token);
-        mentions
+        // The actor: the nearest person before the figure in its clause, else the nearest
+        // organisation; a relative clause ("John Park, who got 45%") looks one clause back.
+        let mut clause = doc.clause_range(q.number_token);
+        let relative = ["who", "which", "whose"]
+            .iter()
+            .any(|w| doc.is_word(clause.start, w));
+        if relative && clause.start > sentence.start {
+            clause.start = doc.clause_range(clause.start - 1).start;
+        }
+        let before: Vec<_> = mentions
             .iter()
             .filter(|m| m.first >= clause.start && m.last < q.number_token && !m.modifier)
             .filter(|m| names.kind(m) != EntityKind::Place)
-            .last()
+            .collect();
+        let person = before
+            .iter()
+            .rev()
+            .find(|m| names.kind(m) == EntityKind::Person);
+        person
+            .or(before.last())
             .map(|m| names.entity(m))
             .into_iter()
             .collect()
@@ -255,13 +307,16 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
     out
 }
 
+/// One place's figures in a report: (place entity, (report, figure) indices).
+type PlaceFigures = (u32, Vec<(usize, usize)>);
+
 struct Side {
     doc: usize,
     value: Interval,
     vague: bool,
     lumped: bool,
-    /// "35.. + 18..22" for a sum of per-place figures.
-    detail: String,
+    /// The per-place values summed, for a split report (empty otherwise).
+    summed: Vec<Interval>,
     parts: BTreeMap<String, (Interval, bool)>,
 }
 
@@ -278,13 +333,14 @@ fn combine(values: impl Iterator<Item = (Interval, bool)>) -> Option<(Interval, 
         }));
         acc = match acc {
             None => Some((v, vague)),
-            Some((a, av)) => match a.intersect(&v) {
-                Some(i) => Some((i, av && vague)),
-                None => {
+            Some((a, av)) => {
+                if let Some(i) = a.intersect(&v) {
+                    Some((i, av && vague))
+                } else {
                     consistent = false;
                     Some((a, av))
                 }
-            },
+            }
         };
     }
     if consistent {
@@ -299,7 +355,10 @@ fn side_of(ex: &Extracted<'_>, doc: usize, claims: &[&Quantity]) -> Option<Side>
     let mut parts: BTreeMap<String, Vec<(Interval, bool)>> = BTreeMap::new();
     for q in claims {
         for p in &q.parts {
-            parts.entry(p.unit.name.clone()).or_default().push((p.value, p.vague));
+            parts
+                .entry(p.unit.name.clone())
+                .or_default()
+                .push((p.value, p.vague));
         }
     }
     let _ = ex;
@@ -308,7 +367,7 @@ fn side_of(ex: &Extracted<'_>, doc: usize, claims: &[&Quantity]) -> Option<Side>
         value,
         vague,
         lumped: false,
-        detail: value.to_string(),
+        summed: Vec::new(),
         parts: parts
             .into_iter()
             .filter_map(|(unit, values)| combine(values.into_iter()).map(|v| (unit, v)))
@@ -318,10 +377,12 @@ fn side_of(ex: &Extracted<'_>, doc: usize, claims: &[&Quantity]) -> Option<Side>
 
 fn describe(q: &Quantity) -> String {
     let mut s = q.wording.clone();
-    if let Some(unit) = &q.unit {
-        if !s.contains(&unit.name) && unit.class == UnitClass::People && unit.name != "people" {
-            let _ = write!(s, " {}", unit.name);
-        }
+    if let Some(unit) = &q.unit
+        && !s.contains(&unit.name)
+        && unit.class == UnitClass::People
+        && unit.name != "people"
+    {
+        let _ = write!(s, " {}", unit.name);
     }
     for p in &q.parts {
         let _ = write!(s, ", incl. {}", p.wording);
@@ -332,7 +393,9 @@ fn describe(q: &Quantity) -> String {
 fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey) -> String {
     let unit = &key.unit;
     let what = match (unit.class, key.measure) {
-        (UnitClass::People, Some(m)) if m == Measure::Casualties => format!("{} casualties", unit.name),
+        (UnitClass::People, Some(Measure::Casualties)) => {
+            format!("{} casualties", unit.name)
+        }
         (UnitClass::People, Some(m)) => format!("{} {}", unit.name, m.phrase()),
         (UnitClass::People, None) => unit.name.clone(),
         (UnitClass::Money, Some(m)) => format!("amount {} ({})", m.phrase(), unit.name),
@@ -356,7 +419,11 @@ fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey) -> String {
         .map(|&e| ex.names.entities[e as usize].name.as_str())
         .collect();
     let joined = join_names(&names);
-    if key.measure.is_none_or(Measure::is_located) {
+    let places = key
+        .anchors
+        .iter()
+        .all(|&e| ex.names.entities[e as usize].kind == EntityKind::Place);
+    if places {
         format!("{what} in {joined}")
     } else {
         format!("{what} ({joined})")
@@ -426,7 +493,32 @@ fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
             Some(_) => {}
         }
     }
-    let values: Vec<String> = sides.iter().map(|s| s.detail.clone()).collect();
+    // Each distinct value once, with how many reports give it: readable with 200 reports,
+    // and formatted once rather than once per report.
+    let mut distinct: Vec<(&Side, usize)> = Vec::new();
+    for s in sides {
+        match distinct
+            .iter_mut()
+            .find(|(d, _)| d.value.same(&s.value) && d.summed.len() == s.summed.len())
+        {
+            Some((_, n)) => *n += 1,
+            None => distinct.push((s, 1)),
+        }
+    }
+    let values: Vec<String> = distinct
+        .iter()
+        .map(|(s, n)| {
+            let mut text = s.value.to_string();
+            if !s.summed.is_empty() {
+                let parts: Vec<String> = s.summed.iter().map(ToString::to_string).collect();
+                let _ = write!(text, " ({})", parts.join(" + "));
+            }
+            if *n > 1 {
+                let _ = write!(text, " ×{n}");
+            }
+            text
+        })
+        .collect();
     let mut explanation = format!("values {}", values.join(" | "));
     match status {
         Status::Conflict => explanation.push_str(": no value fits every report"),
@@ -439,22 +531,37 @@ fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
     (status, precision, explanation)
 }
 
-fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Aligned, out: &mut Vec<Finding>) {
-    let mut by_key: BTreeMap<QuantityKey, Vec<(usize, usize)>> = BTreeMap::new();
+fn quantity_findings(
+    ex: &Extracted<'_>,
+    clusters: &Clusters,
+    aligned: &mut Aligned,
+    out: &mut Vec<Finding>,
+) {
+    let mut by_key: FxHashMap<QuantityKey, Vec<(usize, usize)>> = FxHashMap::default();
     for (d, list) in ex.quantities.iter().enumerate() {
         let doc = &ex.docs[d];
         for (k, q) in list.iter().enumerate() {
             let Some(unit) = q.unit.clone() else { continue };
             // Neighbouring figures of the same measure in the sentence split its places.
+            // Figures are in text order, so the sentence's figures are a run around `k`.
             let sentence = doc.sentence_of[q.first];
-            let same: Vec<usize> = list
+            let in_sentence = |o: &&Quantity| doc.sentence_of[o.first] == sentence;
+            let run_start = k - list[..k].iter().rev().take_while(in_sentence).count();
+            let run_end = k + 1 + list[k + 1..].iter().take_while(in_sentence).count();
+            let same: Vec<usize> = list[run_start..run_end]
                 .iter()
-                .filter(|o| doc.sentence_of[o.first] == sentence && o.measure == q.measure)
+                .filter(|o| o.measure == q.measure)
                 .map(|o| o.number_token)
                 .collect();
             let pos = same.iter().position(|&t| t == q.number_token).unwrap_or(0);
-            let lo = if pos == 0 { 0 } else { (same[pos - 1] + q.number_token) / 2 };
-            let hi = same.get(pos + 1).map_or(usize::MAX, |&t| (t + q.number_token) / 2);
+            let lo = if pos == 0 {
+                0
+            } else {
+                usize::midpoint(same[pos - 1], q.number_token)
+            };
+            let hi = same
+                .get(pos + 1)
+                .map_or(usize::MAX, |&t| usize::midpoint(t, q.number_token));
             let mut key = QuantityKey {
                 measure: q.measure,
                 unit,
@@ -472,35 +579,58 @@ fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Alig
         }
     }
     // Figures with no place join the one placed group of their kind, if there is just one.
-    let unplaced: Vec<QuantityKey> = by_key
-        .keys()
-        .filter(|k| k.anchors.is_empty() && k.measure.is_some())
-        .cloned()
+    let mut placed: FxHashMap<(Option<Measure>, &Unit), Vec<&QuantityKey>> = FxHashMap::default();
+    let mut unplaced: Vec<QuantityKey> = Vec::new();
+    for key in by_key.keys() {
+        if key.measure.is_none() {
+            continue;
+        }
+        if key.anchors.is_empty() {
+            unplaced.push(key.clone());
+        } else {
+            placed
+                .entry((key.measure, &key.unit))
+                .or_default()
+                .push(key);
+        }
+    }
+    let moves: Vec<(QuantityKey, QuantityKey)> = unplaced
+        .into_iter()
+        .filter_map(|key| {
+            let target = match placed.get(&(key.measure, &key.unit)).map(Vec::as_slice) {
+                Some([only]) => (*only).clone(),
+                _ => return None,
+            };
+            Some((key, target))
+        })
         .collect();
-    for key in unplaced {
-        let placed: Vec<&QuantityKey> = by_key
-            .keys()
-            .filter(|k| k.measure == key.measure && k.unit == key.unit && !k.anchors.is_empty())
-            .collect();
-        if placed.len() == 1 {
-            let target = placed[0].clone();
-            if let Some(claims) = by_key.remove(&key) {
-                by_key.entry(target).or_default().extend(claims);
-            }
+    for (from, to) in moves {
+        if let Some(claims) = by_key.remove(&from) {
+            by_key.entry(to).or_default().extend(claims);
         }
     }
     let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
-    let claim_of = |&(d, k): &(usize, usize)| {
-        let q = &ex.quantities[d][k];
-        claim(d, &q.bytes, q.value.to_string(), describe(q))
+    // Each figure is rendered once, however many groups it is shown in.
+    let mut rendered: FxHashMap<(usize, usize), ClaimRef> = FxHashMap::default();
+    let mut claim_of = |c: &(usize, usize)| {
+        rendered
+            .entry(*c)
+            .or_insert_with(|| {
+                let q = quantity(c);
+                claim(c.0, &q.bytes, q.value.to_string(), describe(q))
+            })
+            .clone()
     };
+    let mut keys: Vec<&QuantityKey> = by_key.keys().collect();
+    keys.sort_unstable();
     // Lumped figures ("strikes on A and B killed dozens") against per-place ones.
-    for (key, lumped_claims) in &by_key {
+    for &key in &keys {
+        let lumped_claims = &by_key[key];
         if key.anchors.len() < 2 {
             continue;
         }
         let lumped_docs: FxHashSet<usize> = lumped_claims.iter().map(|c| c.0).collect();
-        let mut per_doc: BTreeMap<usize, Vec<(u32, Vec<(usize, usize)>)>> = BTreeMap::new();
+        let mut per_doc: BTreeMap<usize, Vec<PlaceFigures>> = BTreeMap::new();
         for &anchor in &key.anchors {
             let sub = QuantityKey {
                 anchors: vec![anchor],
@@ -537,21 +667,23 @@ fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Alig
         }
         for (doc, places) in &per_doc {
             let mut total = Interval::exact(0.0);
-            let mut details = Vec::new();
+            let mut summed = Vec::new();
             let mut parts: BTreeMap<String, (Interval, bool)> = BTreeMap::new();
             let mut vague = false;
             for (_, list) in places {
                 let qs: Vec<&Quantity> = list.iter().map(quantity).collect();
-                let Some(side) = side_of(ex, *doc, &qs) else { continue };
+                let Some(side) = side_of(ex, *doc, &qs) else {
+                    continue;
+                };
                 total = total.add(&side.value);
                 vague |= side.vague;
-                details.push(side.value.to_string());
+                summed.push(side.value);
                 for (unit, (v, pv)) in side.parts {
                     let e = parts.entry(unit).or_insert((Interval::exact(0.0), false));
                     e.0 = e.0.add(&v);
                     e.1 |= pv;
                 }
-                claims.extend(list.iter().map(claim_of));
+                claims.extend(list.iter().map(&mut claim_of));
             }
             if places.len() < key.anchors.len() {
                 // Not every place has a figure: the sum is only a lower bound.
@@ -565,7 +697,7 @@ fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Alig
                 value: total,
                 vague,
                 lumped: false,
-                detail: format!("{total} ({})", details.join(" + ")),
+                summed,
                 parts,
             });
         }
@@ -592,7 +724,8 @@ fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Alig
         });
     }
     // Groups of one key.
-    for (key, list) in &by_key {
+    for &key in &keys {
+        let list = &by_key[key];
         let mut by_doc: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
         for c in list {
             by_doc.entry(c.0).or_default().push(quantity(c));
@@ -613,13 +746,25 @@ fn quantity_findings(ex: &Extracted<'_>, clusters: &Clusters, aligned: &mut Alig
             precision,
             subject: quantity_subject(ex, key),
             explanation,
-            claims: list.iter().map(claim_of).collect(),
+            claims: list.iter().map(&mut claim_of).collect(),
         });
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dates
+
+/// Root of `x` in a union-find forest stored as parent indices.
+fn find(parent: &mut [usize], mut x: usize) -> usize {
+    while parent[x] != x {
+        parent[x] = parent[parent[x]];
+        x = parent[x];
+    }
+    x
+}
+
+/// Dates joined by (0, passage, verb) or (1, verb, people and places).
+type DateKey = (u8, u32, Option<Verb>, Vec<u32>);
 
 struct DateRef {
     doc: usize,
@@ -629,7 +774,7 @@ struct DateRef {
 fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>) {
     // Union-find over date claims joined by (passage, verb) or (verb, people and places).
     let mut refs: Vec<DateRef> = Vec::new();
-    let mut keys: FxHashMap<(u8, u32, Option<Verb>, Vec<u32>), Vec<usize>> = FxHashMap::default();
+    let mut keys: FxHashMap<DateKey, Vec<usize>> = FxHashMap::default();
     for (d, list) in ex.dates.iter().enumerate() {
         let doc = &ex.docs[d];
         for (k, date) in list.iter().enumerate() {
@@ -641,7 +786,9 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             let clause = doc.clause_of[date.first];
             let cluster = clusters.of(d, clause);
             if cluster != NO_CLUSTER && date.verb.is_some() {
-                keys.entry((0, cluster, date.verb, Vec::new())).or_default().push(id);
+                keys.entry((0, cluster, date.verb, Vec::new()))
+                    .or_default()
+                    .push(id);
             }
             let Some(verb) = date.verb else { continue };
             if matches!(verb, Verb::Be) {
@@ -658,18 +805,13 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             actors.sort_unstable();
             actors.dedup();
             if !actors.is_empty() {
-                keys.entry((1, NO_CLUSTER, Some(verb), actors)).or_default().push(id);
+                keys.entry((1, NO_CLUSTER, Some(verb), actors))
+                    .or_default()
+                    .push(id);
             }
         }
     }
     let mut parent: Vec<usize> = (0..refs.len()).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
     let mut key_list: Vec<_> = keys.into_iter().collect();
     key_list.sort();
     for (_, ids) in &key_list {
@@ -693,38 +835,35 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         let mut by_doc: BTreeMap<usize, Vec<&DateClaim>> = BTreeMap::new();
         for &i in ids {
             let r = &refs[i];
-            by_doc.entry(r.doc).or_default().push(&ex.dates[r.doc][r.idx]);
+            by_doc
+                .entry(r.doc)
+                .or_default()
+                .push(&ex.dates[r.doc][r.idx]);
         }
         if by_doc.len() < 2 {
             continue;
         }
-        // Reports that give the same set of values are compared once.
-        let mut distinct: Vec<Vec<DateValue>> = Vec::new();
+        // Each report's value is the most precise date it gives for the event; reports that
+        // give the same value are compared once, so the cost is in distinct values, not in
+        // pairs of reports.
+        let mut distinct: Vec<DateValue> = Vec::new();
         for list in by_doc.values() {
-            let mut values: Vec<DateValue> = list.iter().map(|d| d.value).collect();
-            values.dedup();
-            if !distinct.contains(&values) {
-                distinct.push(values);
+            let value = list
+                .iter()
+                .map(|d| d.value)
+                .find(DateValue::is_day)
+                .unwrap_or(list[0].value);
+            if !distinct.contains(&value) {
+                distinct.push(value);
             }
         }
         let mut worst = DateCmp::Same;
         let mut unresolved = false;
         for (i, a) in distinct.iter().enumerate() {
             for b in &distinct[i + 1..] {
-                let mut best = DateCmp::Different;
-                for x in a {
-                    for y in b {
-                        let cmp = dates::compare(x, y);
-                        if matches!(x, DateValue::Weekday(_)) || matches!(y, DateValue::Weekday(_)) {
-                            unresolved = true;
-                        }
-                        best = match (best, cmp) {
-                            (DateCmp::Same, _) | (_, DateCmp::Same) => DateCmp::Same,
-                            (DateCmp::Overlap, _) | (_, DateCmp::Overlap) => DateCmp::Overlap,
-                            (DateCmp::Unknown, _) | (_, DateCmp::Unknown) => DateCmp::Unknown,
-                            _ => DateCmp::Different,
-                        };
-                    }
+                let best = dates::compare(a, b);
+                if matches!(a, DateValue::Weekday(_)) || matches!(b, DateValue::Weekday(_)) {
+                    unresolved = true;
                 }
                 worst = match (worst, best) {
                     (DateCmp::Different, _) | (_, DateCmp::Different) => DateCmp::Different,
@@ -745,7 +884,12 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         let subject = date_subject(ex, refs[ids[0]].doc, first);
         let values: Vec<String> = by_doc
             .values()
-            .map(|list| list.iter().map(|d| d.value.to_string()).collect::<Vec<_>>().join(", "))
+            .map(|list| {
+                list.iter()
+                    .map(|d| d.value.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
             .collect();
         let explanation = match status {
             Status::Conflict => format!("dates {}: they cannot all be right", values.join(" | ")),
@@ -756,7 +900,12 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             .iter()
             .flat_map(|(&d, list)| {
                 list.iter().map(move |date| {
-                    claim(d, &date.bytes, date.value.to_string(), ex.docs[d].text[date.bytes.clone()].to_owned())
+                    claim(
+                        d,
+                        &date.bytes,
+                        date.value.to_string(),
+                        ex.docs[d].text[date.bytes.clone()].to_owned(),
+                    )
                 })
             })
             .collect();
@@ -785,7 +934,11 @@ fn date_subject(ex: &Extracted<'_>, d: usize, date: &DateClaim) -> String {
     let verb = clause
         .clone()
         .find(|&k| k < date.first && doc.lex[k].is_some_and(|l| l.verb.is_some()))
-        .or_else(|| clause.clone().find(|&k| doc.lex[k].is_some_and(|l| l.verb.is_some())))
+        .or_else(|| {
+            clause
+                .clone()
+                .find(|&k| doc.lex[k].is_some_and(|l| l.verb.is_some()))
+        })
         .map(|k| doc.tok(k).to_owned());
     match (actor, verb) {
         (Some(a), Some(v)) => format!("when {a} {v}"),
@@ -802,13 +955,6 @@ fn people_findings(ex: &Extracted<'_>, aligned: &mut Aligned, out: &mut Vec<Find
     // Parties joined by a shared member.
     let n = ex.parties.len();
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], mut x: usize) -> usize {
-        while parent[x] != x {
-            parent[x] = parent[parent[x]];
-            x = parent[x];
-        }
-        x
-    }
     let mut first_party: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, party) in ex.parties.iter().enumerate() {
         for (e, _) in party.members.iter().chain(&party.expected) {
@@ -857,8 +1003,16 @@ fn people_findings(ex: &Extracted<'_>, aligned: &mut Aligned, out: &mut Vec<Find
                 continue;
             }
             let w = with.entry(p.doc).or_default();
-            w.extend(p.members.iter().map(|(e, _)| *e).filter(|&e| e != principal));
-            expected.entry(p.doc).or_default().extend(p.expected.iter().map(|(e, _)| *e));
+            w.extend(
+                p.members
+                    .iter()
+                    .map(|(e, _)| *e)
+                    .filter(|&e| e != principal),
+            );
+            expected
+                .entry(p.doc)
+                .or_default()
+                .extend(p.expected.iter().map(|(e, _)| *e));
             let value = party_value(&p.members, &p.expected, principal, &entity_name);
             claims.push(claim(p.doc, &p.bytes, value.clone(), value));
         }
@@ -866,20 +1020,24 @@ fn people_findings(ex: &Extracted<'_>, aligned: &mut Aligned, out: &mut Vec<Find
             list.sort_unstable();
             list.dedup();
         }
-        let sets: Vec<(&Vec<u32>, &Vec<u32>)> = with
-            .iter()
-            .map(|(d, w)| (w, expected.get(d).unwrap_or(w)))
-            .collect();
+        // Distinct (companions, expected) accounts, compared pairwise: few, however many
+        // reports tell them.
         let empty = Vec::new();
+        let mut sets: Vec<(&Vec<u32>, &Vec<u32>)> = Vec::new();
+        for (d, w) in &with {
+            let e = expected.get(d).unwrap_or(&empty);
+            if !sets.contains(&(w, e)) {
+                sets.push((w, e));
+            }
+        }
         let mut conflict = false;
         let mut partial = false;
         let mut differ = false;
         for (i, (wa, _)) in sets.iter().enumerate() {
-            for (j, (wb, _)) in sets.iter().enumerate() {
+            for (j, (wb, eb)) in sets.iter().enumerate() {
                 if i == j {
                     continue;
                 }
-                let eb = expected.values().nth(j).unwrap_or(&empty);
                 if wa.iter().any(|x| eb.contains(x)) {
                     conflict = true;
                 }
@@ -955,8 +1113,17 @@ fn group_text(with: &[u32], expected: &[u32], name: &dyn Fn(u32) -> String) -> S
     s
 }
 
-fn party_value(members: &[(u32, std::ops::Range<usize>)], expected: &[(u32, std::ops::Range<usize>)], principal: u32, name: &dyn Fn(u32) -> String) -> String {
-    let with: Vec<u32> = members.iter().map(|(e, _)| *e).filter(|&e| e != principal).collect();
+fn party_value(
+    members: &[(u32, std::ops::Range<usize>)],
+    expected: &[(u32, std::ops::Range<usize>)],
+    principal: u32,
+    name: &dyn Fn(u32) -> String,
+) -> String {
+    let with: Vec<u32> = members
+        .iter()
+        .map(|(e, _)| *e)
+        .filter(|&e| e != principal)
+        .collect();
     let exp: Vec<u32> = expected.iter().map(|(e, _)| *e).collect();
     group_text(&with, &exp, name)
 }
@@ -976,14 +1143,23 @@ fn spelling_findings(ex: &Extracted<'_>, out: &mut Vec<Finding>) {
     for (_, mut forms) in by_entity {
         forms.sort_unstable();
         forms.dedup();
-        forms.sort_by(|&a, &b| names.forms[a as usize].key.cmp(&names.forms[b as usize].key));
+        forms.sort_by(|&a, &b| {
+            names.forms[a as usize]
+                .key
+                .cmp(&names.forms[b as usize].key)
+        });
         let mut claims = Vec::new();
         let mut counts = Vec::new();
         for &f in &forms {
             let form = &names.forms[f as usize];
             for &(d, m) in &form.mentions {
                 let mention = &names.mentions[d as usize][m as usize];
-                claims.push(claim(d as usize, &mention.bytes, form.display.clone(), form.display.clone()));
+                claims.push(claim(
+                    d as usize,
+                    &mention.bytes,
+                    form.display.clone(),
+                    form.display.clone(),
+                ));
             }
             counts.push(format!(
                 "“{}” in {} report{}",
@@ -992,14 +1168,21 @@ fn spelling_findings(ex: &Extracted<'_>, out: &mut Vec<Finding>) {
                 if form.docs.len() == 1 { "" } else { "s" }
             ));
         }
-        let displays: Vec<&str> = forms.iter().map(|&f| names.forms[f as usize].display.as_str()).collect();
+        let displays: Vec<&str> = forms
+            .iter()
+            .map(|&f| names.forms[f as usize].display.as_str())
+            .collect();
         out.push(Finding {
             id: String::new(),
             kind: Kind::Spelling,
             status: Status::Conflict,
             precision: Vec::new(),
             subject: displays.join(" / "),
-            explanation: format!("one name spelled {} ways: {}", forms.len(), counts.join(", ")),
+            explanation: format!(
+                "one name spelled {} ways: {}",
+                forms.len(),
+                counts.join(", ")
+            ),
             claims,
         });
     }
@@ -1024,7 +1207,10 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
         if !clusters.multi_doc(c as u32) {
             continue;
         }
-        if members.iter().any(|&(d, clause)| covered[d as usize].contains(&clause)) {
+        if members
+            .iter()
+            .any(|&(d, clause)| covered[d as usize].contains(&clause))
+        {
             continue;
         }
         let claims: Vec<ClaimRef> = members
@@ -1033,12 +1219,22 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
                 let doc = &ex.docs[d as usize];
                 let range = &doc.clauses[clause as usize];
                 let bytes = doc.span(range.start, range.end - 1);
-                let text = doc.text[bytes.clone()].trim_end_matches([',', ';', ':', '.']).to_owned();
+                let text = doc.text[bytes.clone()]
+                    .trim_end_matches([',', ';', ':', '.'])
+                    .to_owned();
                 let bytes = bytes.start..bytes.start + text.len();
                 claim(d as usize, &bytes, String::new(), text)
             })
             .collect();
-        let (d, clause) = members[0];
+        // The shortest wording names it (the same whatever order the reports came in).
+        let Some(&(d, clause)) = members.iter().min_by_key(|&&(d, clause)| {
+            let doc = &ex.docs[d as usize];
+            let range = &doc.clauses[clause as usize];
+            let bytes = doc.span(range.start, range.end - 1);
+            (bytes.len(), &doc.text[bytes])
+        }) else {
+            continue;
+        };
         let doc = &ex.docs[d as usize];
         let range = doc.clauses[clause as usize].clone();
         let words: Vec<&str> = range
@@ -1091,7 +1287,10 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             }
             let worthy = q.measure.is_some()
                 || q.unit.as_ref().is_some_and(|u| {
-                    matches!(u.class, UnitClass::People | UnitClass::Money | UnitClass::Percent)
+                    matches!(
+                        u.class,
+                        UnitClass::People | UnitClass::Money | UnitClass::Percent
+                    )
                 });
             let Some(unit) = q.unit.clone() else { continue };
             if !worthy {
@@ -1106,7 +1305,8 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
                 cluster: NO_CLUSTER,
             };
             item.figures.push(quantity_subject(ex, &key));
-            item.claims.push(claim(d, &q.bytes, q.value.to_string(), describe(q)));
+            item.claims
+                .push(claim(d, &q.bytes, q.value.to_string(), describe(q)));
         }
     }
     let mut seen: FxHashSet<(usize, u32)> = FxHashSet::default();
@@ -1129,7 +1329,9 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             let sentence = doc.sentence_of[m.first];
             let item = items.entry((d, sentence)).or_insert_with(new_item);
             let bytes = match &m.role {
-                Some(role) if role.end <= m.bytes.start && m.bytes.start - role.end <= 3 => role.start..m.bytes.end,
+                Some(role) if role.end <= m.bytes.start && m.bytes.start - role.end <= 3 => {
+                    role.start..m.bytes.end
+                }
                 _ => m.bytes.clone(),
             };
             let label = entity.name.clone();
@@ -1149,7 +1351,12 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
         for date in list {
             let sentence = doc.sentence_of[date.first];
             if let Some(item) = items.get_mut(&(d, sentence)) {
-                item.claims.push(claim(d, &date.bytes, date.value.to_string(), doc.text[date.bytes.clone()].to_owned()));
+                item.claims.push(claim(
+                    d,
+                    &date.bytes,
+                    date.value.to_string(),
+                    doc.text[date.bytes.clone()].to_owned(),
+                ));
             }
         }
     }
@@ -1178,7 +1385,9 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             status: Status::OnlyInOne,
             precision: Vec::new(),
             subject,
-            explanation: format!("only one report names {what} here; check it against another source"),
+            explanation: format!(
+                "only one report names {what} here; check it against another source"
+            ),
             claims: item.claims,
         });
     }

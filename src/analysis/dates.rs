@@ -109,7 +109,11 @@ impl DateValue {
 pub fn compare(a: &DateValue, b: &DateValue) -> DateCmp {
     use DateValue as V;
     match (*a, *b) {
-        (V::Unresolved, _) | (_, V::Unresolved) => DateCmp::Unknown,
+        (V::Unresolved | V::Time(..), _) | (_, V::Unresolved | V::Time(..))
+            if !matches!((a, b), (V::Time(..), V::Time(..))) =>
+        {
+            DateCmp::Unknown
+        }
         (V::Time(h1, m1), V::Time(h2, m2)) => {
             let diff = (i64::from(h1 * 60 + m1) - i64::from(h2 * 60 + m2)).abs();
             if diff <= 5 {
@@ -118,7 +122,6 @@ pub fn compare(a: &DateValue, b: &DateValue) -> DateCmp {
                 DateCmp::Different
             }
         }
-        (V::Time(..), _) | (_, V::Time(..)) => DateCmp::Unknown,
         (V::Weekday(w1), V::Weekday(w2)) => {
             if w1 == w2 {
                 DateCmp::Same
@@ -215,8 +218,8 @@ fn month_at(doc: &Doc<'_>, i: usize) -> Option<u32> {
     let month = doc.lex[i]?.month?;
     // "May" is also a verb; take it only next to a number or after "in".
     if month == 5 && doc.tok(i) == "May" {
-        let near_number = number_at(doc, i + 1).is_some()
-            || (i > 0 && number_at(doc, i - 1).is_some());
+        let near_number =
+            number_at(doc, i + 1).is_some() || (i > 0 && number_at(doc, i - 1).is_some());
         let after_in = i > 0 && (doc.is_word(i - 1, "in") || doc.is_word(i - 1, "of"));
         if !near_number && !after_in {
             return None;
@@ -250,7 +253,12 @@ fn future_clause(doc: &Doc<'_>, i: usize) -> bool {
     })
 }
 
-fn resolve_weekday(report: Option<NaiveDate>, weekday: u32, future: bool, modifier: &str) -> DateValue {
+fn resolve_weekday(
+    report: Option<NaiveDate>,
+    weekday: u32,
+    future: bool,
+    modifier: &str,
+) -> DateValue {
     let Some(date) = report else {
         return DateValue::Weekday(weekday);
     };
@@ -277,13 +285,27 @@ fn infer_year(report: Option<NaiveDate>, month: u32, day: u32, future: bool) -> 
     // A month or two either side of the report's date is read in the same year.
     let days = (this_year - date).num_days();
     if future {
-        Some(if days < -60 { date.year() + 1 } else { date.year() })
+        Some(if days < -60 {
+            date.year() + 1
+        } else {
+            date.year()
+        })
     } else {
-        Some(if days > 60 { date.year() - 1 } else { date.year() })
+        Some(if days > 60 {
+            date.year() - 1
+        } else {
+            date.year()
+        })
     }
 }
 
-fn day_value(report: Option<NaiveDate>, year: Option<i32>, month: u32, day: u32, future: bool) -> Option<DateValue> {
+fn day_value(
+    report: Option<NaiveDate>,
+    year: Option<i32>,
+    month: u32,
+    day: u32,
+    future: bool,
+) -> Option<DateValue> {
     if !(1..=31).contains(&day) {
         return None;
     }
@@ -319,8 +341,8 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
                     "on", "late", "early", "earlier", "later", "last", "next", "this", "since",
                     "by", "until",
                 ]
-                    .iter()
-                    .any(|w| doc.is_word(p, w));
+                .iter()
+                .any(|w| doc.is_word(p, w));
                 if lead && doc.sentence_of[p] == doc.sentence_of[i] {
                     first = p;
                 } else {
@@ -349,6 +371,36 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
 /// Recognises a date starting at token `i`: (last token, value, relative?).
 fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize, DateValue, bool)> {
     let tok = doc.tokens[i];
+    // Cheap test first: a date starts with a number, a month or weekday, or one of a few
+    // words, all of them in the lexicon.
+    if tok.kind == TokenKind::Word {
+        let lex = doc.lex[i]?;
+        let relative = [
+            "yesterday",
+            "today",
+            "tonight",
+            "tomorrow",
+            "this",
+            "last",
+            "next",
+        ]
+        .iter()
+        .any(|w| doc.is_word(i, w));
+        let unit = doc.lex[i].is_some_and(|l| {
+            l.unit
+                .is_some_and(|u| u.class == super::lexicon::UnitClass::Duration)
+        });
+        if lex.month.is_none()
+            && lex.weekday.is_none()
+            && lex.number.is_none()
+            && !relative
+            && !unit
+        {
+            return None;
+        }
+    } else if tok.kind == TokenKind::Punct {
+        return None;
+    }
     let future = || future_clause(doc, i);
     // "April 14", "April 14, 2025", "April 2025", "in April".
     if let Some(month) = month_at(doc, i) {
@@ -358,11 +410,11 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
         }
         if let Some(day) = number_at(doc, j).filter(|d| (1..=31).contains(d)) {
             let last = skip_ordinal(doc, j);
-            if doc.is_punct(last + 1, ',') {
-                if let Some(year) = number_at(doc, last + 2).filter(|&y| is_year(y)) {
-                    let value = day_value(report, Some(year as i32), month, day, false)?;
-                    return Some((last + 2, value, false));
-                }
+            if doc.is_punct(last + 1, ',')
+                && let Some(year) = number_at(doc, last + 2).filter(|&y| is_year(y))
+            {
+                let value = day_value(report, Some(year as i32), month, day, false)?;
+                return Some((last + 2, value, false));
             }
             if let Some(year) = number_at(doc, last + 1).filter(|&y| is_year(y)) {
                 let value = day_value(report, Some(year as i32), month, day, false)?;
@@ -395,15 +447,15 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             if doc.is_word(j, "of") {
                 j += 1;
             }
-            if let Some(month) = month_at(doc, j) {
-                if (1..=31).contains(&n) {
-                    if let Some(year) = number_at(doc, j + 1).filter(|&y| is_year(y)) {
-                        let value = day_value(report, Some(year as i32), month, n, false)?;
-                        return Some((j + 1, value, false));
-                    }
-                    let value = day_value(report, None, month, n, future())?;
-                    return Some((j, value, false));
+            if let Some(month) = month_at(doc, j)
+                && (1..=31).contains(&n)
+            {
+                if let Some(year) = number_at(doc, j + 1).filter(|&y| is_year(y)) {
+                    let value = day_value(report, Some(year as i32), month, n, false)?;
+                    return Some((j + 1, value, false));
                 }
+                let value = day_value(report, None, month, n, future())?;
+                return Some((j, value, false));
             }
             // "12:41 a.m.", "3 p.m."
             if n <= 24 {
@@ -415,7 +467,10 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                         minutes = m;
                     }
                 }
-                let suffix = doc.tokens.get(last + 1).map(|_| doc.tok(last + 1).to_ascii_lowercase());
+                let suffix = doc
+                    .tokens
+                    .get(last + 1)
+                    .map(|_| doc.tok(last + 1).to_ascii_lowercase());
                 let (hours, last) = match suffix.as_deref() {
                     Some("a.m." | "am" | "a.m") => (if n == 12 { 0 } else { n }, last + 1),
                     Some("p.m." | "pm" | "p.m") => (if n == 12 { 12 } else { n + 12 }, last + 1),
@@ -430,9 +485,12 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             // "in 2022", "since 2014"
             if is_year(n)
                 && i > 0
-                && ["in", "since", "until", "by", "from", "of", "before", "after", "during", "early", "late", "mid"]
-                    .iter()
-                    .any(|w| doc.is_word(i - 1, w))
+                && [
+                    "in", "since", "until", "by", "from", "of", "before", "after", "during",
+                    "early", "late", "mid",
+                ]
+                .iter()
+                .any(|w| doc.is_word(i - 1, w))
             {
                 return Some((i, DateValue::Year(n as i32), false));
             }
@@ -444,7 +502,11 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             if let Some(weekday) = lex.and_then(|l| l.weekday).filter(|_| tok.has(CAP)) {
                 let modifier = if i > 0 {
                     let p = doc.tok(i - 1).to_ascii_lowercase();
-                    if ["last", "next", "this"].contains(&p.as_str()) { p } else { String::new() }
+                    if ["last", "next", "this"].contains(&p.as_str()) {
+                        p
+                    } else {
+                        String::new()
+                    }
                 } else {
                     String::new()
                 };
@@ -462,8 +524,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             let word = doc.tok(i).to_ascii_lowercase();
             let offset = match word.as_str() {
                 "yesterday" => Some(-1),
-                "today" => Some(0),
-                "tonight" => Some(0),
+                "today" | "tonight" => Some(0),
                 "tomorrow" => Some(1),
                 _ => None,
             };
@@ -475,11 +536,17 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             }
             // "this month", "earlier this month", "last week", "last year"
             if matches!(word.as_str(), "this" | "last" | "next") {
-                let unit = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1).to_ascii_lowercase());
+                let unit = doc
+                    .tokens
+                    .get(i + 1)
+                    .map(|_| doc.tok(i + 1).to_ascii_lowercase());
                 let value = match (report, unit.as_deref()) {
-                    (_, Some("week" | "month" | "year")) if report.is_none() => DateValue::Unresolved,
+                    (_, Some("week" | "month" | "year")) if report.is_none() => {
+                        DateValue::Unresolved
+                    }
                     (Some(d), Some("week")) => {
-                        let monday = d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
+                        let monday =
+                            d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
                         let shift = match word.as_str() {
                             "last" => -7,
                             "next" => 7,
@@ -510,21 +577,26 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                     (DateValue::Month(Some(y), m), Some(d))
                         if i > 0 && doc.is_word(i - 1, "earlier") && word == "this" =>
                     {
-                        NaiveDate::from_ymd_opt(y, m, 1).map_or(value, |first| DateValue::Span(first, d))
+                        NaiveDate::from_ymd_opt(y, m, 1)
+                            .map_or(value, |first| DateValue::Span(first, d))
                     }
                     _ => value,
                 };
                 return Some((i + 1, value, true));
             }
             // "three days ago", "days after"
-            let amount = lex.and_then(|l| l.number).filter(|_| !doc.has(i, super::lexicon::MULTIPLIER));
+            let amount = lex
+                .and_then(|l| l.number)
+                .filter(|_| !doc.has(i, super::lexicon::MULTIPLIER));
             if let Some(amount) = amount {
                 return relative_span(doc, i, amount, report);
             }
-            if word == "days" || word == "weeks" || word == "months" {
-                if doc.is_word(i + 1, "after") || doc.is_word(i + 1, "before") || doc.is_word(i + 1, "later") {
-                    return Some((i + 1, DateValue::Unresolved, true));
-                }
+            if (word == "days" || word == "weeks" || word == "months")
+                && (doc.is_word(i + 1, "after")
+                    || doc.is_word(i + 1, "before")
+                    || doc.is_word(i + 1, "later"))
+            {
+                return Some((i + 1, DateValue::Unresolved, true));
             }
             None
         }
@@ -533,8 +605,16 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
 }
 
 /// "three days ago" (resolved) or "three days after" (relative to another event).
-fn relative_span(doc: &Doc<'_>, i: usize, amount: f64, report: Option<NaiveDate>) -> Option<(usize, DateValue, bool)> {
-    let unit = doc.tokens.get(i + 1).map(|_| doc.tok(i + 1).to_ascii_lowercase())?;
+fn relative_span(
+    doc: &Doc<'_>,
+    i: usize,
+    amount: f64,
+    report: Option<NaiveDate>,
+) -> Option<(usize, DateValue, bool)> {
+    let unit = doc
+        .tokens
+        .get(i + 1)
+        .map(|_| doc.tok(i + 1).to_ascii_lowercase())?;
     let days = match unit.as_str() {
         "day" | "days" => 1.0,
         "week" | "weeks" => 7.0,
@@ -546,7 +626,10 @@ fn relative_span(doc: &Doc<'_>, i: usize, amount: f64, report: Option<NaiveDate>
         });
         return Some((i + 2, value, true));
     }
-    if ["after", "before", "later", "earlier"].iter().any(|w| doc.is_word(i + 2, w)) {
+    if ["after", "before", "later", "earlier"]
+        .iter()
+        .any(|w| doc.is_word(i + 2, w))
+    {
         return Some((i + 2, DateValue::Unresolved, true));
     }
     None
@@ -578,7 +661,11 @@ mod tests {
             ymd(2025, 4, 16),
         );
         let values: Vec<_> = found.iter().map(|(_, v)| v.as_str()).collect();
-        assert_eq!(values, ["2025-04-14", "2024-04-19", "2020-03-03"], "{found:?}");
+        assert_eq!(
+            values,
+            ["2025-04-14", "2024-04-19", "2020-03-03"],
+            "{found:?}"
+        );
     }
 
     #[test]
@@ -589,7 +676,11 @@ mod tests {
             ymd(2025, 4, 17),
         );
         let values: Vec<_> = found.iter().map(|(_, v)| v.as_str()).collect();
-        assert_eq!(values, ["2025-04-14", "2025-04-17", "2025-04-16"], "{found:?}");
+        assert_eq!(
+            values,
+            ["2025-04-14", "2025-04-17", "2025-04-16"],
+            "{found:?}"
+        );
         assert_eq!(found[2].0, "Late on Wednesday");
     }
 
@@ -608,7 +699,12 @@ mod tests {
         let values: Vec<_> = found.iter().map(|(_, v)| v.as_str()).collect();
         assert_eq!(
             values,
-            ["2025-04-01/2025-04-16", "2025-04-15", "2025-04-13", "unresolved"],
+            [
+                "2025-04-01/2025-04-16",
+                "2025-04-15",
+                "2025-04-13",
+                "unresolved"
+            ],
             "{found:?}"
         );
     }
@@ -634,7 +730,10 @@ mod tests {
         assert_eq!(compare(&monday, &d14), DateCmp::Overlap);
         assert_eq!(compare(&monday, &d15), DateCmp::Different);
         assert_eq!(compare(&d14, &d14), DateCmp::Same);
-        assert_eq!(compare(&d14, &DateValue::Month(Some(2025), 4)), DateCmp::Overlap);
+        assert_eq!(
+            compare(&d14, &DateValue::Month(Some(2025), 4)),
+            DateCmp::Overlap
+        );
         assert_eq!(compare(&d14, &DateValue::Unresolved), DateCmp::Unknown);
     }
 }

@@ -137,8 +137,7 @@ impl<'a> Doc<'a> {
                             || (c == '-' && !self.tokens[i].has(text::GLUED))
                     }
                     TokenKind::Word => {
-                        self.is_punct(i - 1, ',')
-                            && self.lex[i].is_some_and(|l| l.has(CLAUSE_CONJ))
+                        self.is_punct(i - 1, ',') && self.lex[i].is_some_and(|l| l.has(CLAUSE_CONJ))
                     }
                     TokenKind::Number => false,
                 };
@@ -184,7 +183,11 @@ impl<'a> Doc<'a> {
     /// Whether token `i` exists and has lexicon flag `flag`.
     #[inline]
     pub fn has(&self, i: usize, flag: u32) -> bool {
-        self.lex.get(i).copied().flatten().is_some_and(|l| l.has(flag))
+        self.lex
+            .get(i)
+            .copied()
+            .flatten()
+            .is_some_and(|l| l.has(flag))
     }
 
     /// Whether token `i` is a word equal to `word`, ignoring case.

@@ -40,8 +40,12 @@ pub enum Measure {
     Destroyed,
     /// missiles or shots fired or launched
     Fired,
-    /// troops deployed or sent
+    /// troops deployed
     Deployed,
+    /// weapons or goods sent, delivered, supplied
+    Delivered,
+    /// bodies recovered
+    Recovered,
     /// people affected
     Affected,
     /// people at a protest or event
@@ -68,6 +72,8 @@ impl Measure {
             Self::Destroyed => "destroyed or damaged",
             Self::Fired => "fired or launched",
             Self::Deployed => "deployed",
+            Self::Delivered => "sent or delivered",
+            Self::Recovered => "recovered",
             Self::Affected => "affected",
             Self::Attended => "taking part",
         }
@@ -85,6 +91,7 @@ impl Measure {
                 | Self::Arrested
                 | Self::Rescued
                 | Self::Destroyed
+                | Self::Recovered
                 | Self::Affected
                 | Self::Attended
                 | Self::Fired
@@ -109,7 +116,7 @@ impl Interval {
 
     /// Whether this is one value.
     pub fn is_exact(&self) -> bool {
-        self.lo == self.hi
+        self.lo.total_cmp(&self.hi).is_eq()
     }
 
     /// The overlap of two intervals, if any. Values within a relative 0.5% count as equal
@@ -140,10 +147,11 @@ impl Interval {
 
 fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{v:.0}")
+        (v as i64).to_string()
     } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+        // Shortest representation of the value rounded to two decimals (`{:.2}` would take
+        // the slow exact-formatting path for every fractional bound).
+        format!("{}", (v * 100.0).round() / 100.0)
     }
 }
 
@@ -386,6 +394,10 @@ mod tests {
         let about_20 = Interval { lo: 18.0, hi: 22.0 };
         assert!(dozens.intersect(&about_20).is_none());
         assert!(dozens.intersect(&Interval::exact(30.0)).is_some());
-        assert!(Interval::exact(32.19).intersect(&Interval::exact(32.2)).is_some());
+        assert!(
+            Interval::exact(32.19)
+                .intersect(&Interval::exact(32.2))
+                .is_some()
+        );
     }
 }

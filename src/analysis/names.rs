@@ -32,6 +32,7 @@ pub enum EntityKind {
 
 /// One occurrence of a name in one report.
 #[derive(Clone, Debug)]
+#[allow(clippy::struct_excessive_bools)] // independent facts about one mention, not a state
 pub struct Mention {
     /// Token index of the first word of the name.
     pub first: usize,
@@ -226,8 +227,10 @@ fn is_demonym(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
     }
     let word = doc.tok(i);
     let lower = word.to_ascii_lowercase();
-    let adjective =
-        doc.has(i, DEMONYM) || DEMONYM_SUFFIXES.iter().any(|s| lower.ends_with(s) && lower.len() > s.len() + 2);
+    let adjective = doc.has(i, DEMONYM)
+        || DEMONYM_SUFFIXES
+            .iter()
+            .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2);
     adjective && doc.is_lower_word(i + 1) && !doc.has(i + 1, STOP)
 }
 
@@ -311,7 +314,10 @@ fn run_end(doc: &Doc<'_>, i: usize, end: usize) -> usize {
 fn split_title(doc: &Doc<'_>, run: Range<usize>) -> (Option<Range<usize>>, Range<usize>) {
     let mut last_title = None;
     for k in run.clone() {
-        if doc.tokens[k].kind == TokenKind::Word && doc.has(k, TITLE) && !doc.is_word(k, "of") {
+        if doc.tokens[k].kind == TokenKind::Word
+            && doc.has(k, TITLE | ROLE)
+            && !doc.is_word(k, "of")
+        {
             last_title = Some(k);
         }
     }
@@ -355,7 +361,10 @@ fn role_before(doc: &Doc<'_>, start: usize, floor: usize) -> Option<usize> {
         let lower_role = doc.is_lower_word(p) && doc.has(p, ROLE | ROLE_MOD);
         let modifier = tok.kind == TokenKind::Word
             && tok.has(CAP)
-            && (tok.has(UPPER) || tok.has(DOTTED) || tok.has(POSSESSIVE) || doc.has(p, DEMONYM)
+            && (tok.has(UPPER)
+                || tok.has(DOTTED)
+                || tok.has(POSSESSIVE)
+                || doc.has(p, DEMONYM | ROLE_MOD)
                 || doc.lex[p].is_none());
         if lower_role && !doc.is_word(p, "the") {
             first = p;
@@ -387,7 +396,11 @@ fn role_after(doc: &Doc<'_>, last: usize, end: usize) -> Option<Range<usize>> {
             if doc.has(k, ROLE) {
                 // "…, defence minister Rustem Umerov": a role before a new name is that
                 // person's, not an apposition.
-                if doc.tokens.get(k + 1).is_some_and(|t| t.kind == TokenKind::Word && t.has(CAP)) {
+                if doc
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Word && t.has(CAP))
+                {
                     return None;
                 }
                 role = true;
@@ -397,7 +410,8 @@ fn role_after(doc: &Doc<'_>, last: usize, end: usize) -> Option<Range<usize>> {
         }
         k += 1;
     }
-    let coordination = doc.is_word(from, "as") || doc.is_word(from, "and") || doc.is_word(from, "who");
+    let coordination =
+        doc.is_word(from, "as") || doc.is_word(from, "and") || doc.is_word(from, "who");
     (role && k > from && !coordination).then_some(from..k)
 }
 
@@ -526,7 +540,10 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [(Mention, String)]) {
         let prev = &before[k - 1].0;
         let cur = &mut after[0].0;
         let joined = (prev.last + 1..cur.first).all(|t| {
-            doc.is_punct(t, ',') || doc.is_word(t, "and") || doc.is_word(t, "the") || doc.is_word(t, "or")
+            doc.is_punct(t, ',')
+                || doc.is_word(t, "and")
+                || doc.is_word(t, "the")
+                || doc.is_word(t, "or")
         });
         if !joined || prev.possessive || cur.role.is_some() || prev.role.is_some() {
             continue;
@@ -542,7 +559,11 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [(Mention, String)]) {
         let cur = &after[0].0;
         let joined = (prev.last + 1..cur.first)
             .all(|t| doc.is_punct(t, ',') || doc.is_word(t, "and") || doc.is_word(t, "the"));
-        if joined && cur.located && !prev.possessive && prev.role.is_none() && prev.place < cur.place
+        if joined
+            && cur.located
+            && !prev.possessive
+            && prev.role.is_none()
+            && prev.place < cur.place
         {
             prev.place = cur.place;
             prev.located = true;
@@ -652,10 +673,11 @@ fn link(docs: &[Doc<'_>], names: &mut Names) {
     // Surnames and shorter forms of a person's name: "Rubio" -> "Marco Rubio".
     let mut by_last: FxHashMap<&str, Vec<u32>> = FxHashMap::default();
     for (f, form) in names.forms.iter().enumerate() {
-        if form.words.len() >= 2 && !form.acronym {
-            if let Some(last) = form.words.last() {
-                by_last.entry(last.as_str()).or_default().push(f as u32);
-            }
+        if form.words.len() >= 2
+            && !form.acronym
+            && let Some(last) = form.words.last()
+        {
+            by_last.entry(last.as_str()).or_default().push(f as u32);
         }
     }
     let mut links: Vec<(u32, u32)> = Vec::new();
@@ -702,12 +724,11 @@ fn link(docs: &[Doc<'_>], names: &mut Names) {
         }
     }
     for (f, form) in names.forms.iter().enumerate() {
-        if form.acronym {
-            if let Some(full) = by_initials.get(&form.key) {
-                if full.len() == 1 {
-                    links.push((f as u32, full[0]));
-                }
-            }
+        if form.acronym
+            && let Some(full) = by_initials.get(&form.key)
+            && full.len() == 1
+        {
+            links.push((f as u32, full[0]));
         }
     }
     for (a, b) in links {
@@ -785,13 +806,20 @@ fn canonical_name(names: &Names, entity: &Entity) -> String {
         .iter()
         .map(|&f| &names.forms[f as usize])
         .max_by(|a, b| {
-            (a.words.len(), !a.acronym, a.mentions.len(), a.docs.len(), &a.key).cmp(&(
-                b.words.len(),
-                !b.acronym,
-                b.mentions.len(),
-                b.docs.len(),
-                &b.key,
-            ))
+            (
+                a.words.len(),
+                !a.acronym,
+                a.mentions.len(),
+                a.docs.len(),
+                &a.key,
+            )
+                .cmp(&(
+                    b.words.len(),
+                    !b.acronym,
+                    b.mentions.len(),
+                    b.docs.len(),
+                    &b.key,
+                ))
         })
         .map(|form| form.display.clone())
         .unwrap_or_default()
@@ -891,10 +919,10 @@ pub fn spelled_alike(a: &[String], b: &[String]) -> bool {
         return false;
     }
     let (short, long) = if lx <= ly { (x, y) } else { (y, x) };
-    if let Some(ext) = long.strip_prefix(short.as_str()) {
-        if MORPH_SUFFIXES.contains(&ext) {
-            return false;
-        }
+    if let Some(ext) = long.strip_prefix(short.as_str())
+        && MORPH_SUFFIXES.contains(&ext)
+    {
+        return false;
     }
     // Different first letters are different names (Jordan/Gordon) unless the skeleton
     // says they are the same sound (Gaddafi/Qadhafi).
@@ -1045,10 +1073,19 @@ mod tests {
         let (names, entities) = names_of(&[
             "US Secretary of State Marco Rubio met foreign minister Jean-Noel Barrot in Paris.",
         ]);
-        assert!(entities.contains(&"Marco Rubio:Person".to_owned()), "{entities:?}");
-        assert!(entities.contains(&"Jean-Noel Barrot:Person".to_owned()), "{entities:?}");
+        assert!(
+            entities.contains(&"Marco Rubio:Person".to_owned()),
+            "{entities:?}"
+        );
+        assert!(
+            entities.contains(&"Jean-Noel Barrot:Person".to_owned()),
+            "{entities:?}"
+        );
         assert!(entities.contains(&"Paris:Place".to_owned()), "{entities:?}");
-        let roles: Vec<_> = names.mentions[0].iter().filter(|m| m.role.is_some()).collect();
+        let roles: Vec<_> = names.mentions[0]
+            .iter()
+            .filter(|m| m.role.is_some())
+            .collect();
         assert_eq!(roles.len(), 2);
     }
 
@@ -1058,18 +1095,29 @@ mod tests {
             "Envoy Steve Witkoff arrived on Monday.",
             "Officials said Witkoff left.",
         ]);
-        let full = names.forms.iter().position(|f| f.key == "steve witkoff").unwrap();
+        let full = names
+            .forms
+            .iter()
+            .position(|f| f.key == "steve witkoff")
+            .unwrap();
         let short = names.forms.iter().position(|f| f.key == "witkoff").unwrap();
         assert_eq!(names.entity_of_form[full], names.entity_of_form[short]);
     }
 
     #[test]
     fn two_people_with_one_surname_are_not_merged() {
-        let (names, _) = names_of(&[
-            "Senator John Kennedy and President Robert Kennedy spoke. Kennedy left.",
-        ]);
-        let john = names.forms.iter().position(|f| f.key == "john kennedy").unwrap();
-        let robert = names.forms.iter().position(|f| f.key == "robert kennedy").unwrap();
+        let (names, _) =
+            names_of(&["Senator John Kennedy and President Robert Kennedy spoke. Kennedy left."]);
+        let john = names
+            .forms
+            .iter()
+            .position(|f| f.key == "john kennedy")
+            .unwrap();
+        let robert = names
+            .forms
+            .iter()
+            .position(|f| f.key == "robert kennedy")
+            .unwrap();
         assert_ne!(names.entity_of_form[john], names.entity_of_form[robert]);
     }
 

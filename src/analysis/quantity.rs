@@ -85,16 +85,78 @@ fn number_value(doc: &Doc<'_>, i: usize) -> Option<f64> {
     doc.tok(i).replace(',', "").parse().ok()
 }
 
-fn lower(doc: &Doc<'_>, i: usize) -> String {
-    doc.tokens
-        .get(i)
-        .map(|_| doc.tok(i).to_ascii_lowercase())
-        .unwrap_or_default()
+/// A word in lower case, on the stack: the parser compares many words with short ASCII
+/// keywords, and allocating each would dominate its cost. Longer or non-ASCII words come out
+/// empty (they match no keyword).
+#[derive(Clone, Copy, Default)]
+struct Lower {
+    buf: [u8; 16],
+    len: u8,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or_default()
+    }
+}
+
+impl Lower {
+    fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+fn lower(doc: &Doc<'_>, i: usize) -> Lower {
+    let mut out = Lower::default();
+    if let Some(tok) = doc.tokens.get(i) {
+        let bytes = doc.text.as_bytes()[tok.start as usize..tok.end as usize].as_ref();
+        if bytes.len() <= out.buf.len() && bytes.is_ascii() {
+            out.buf[..bytes.len()].copy_from_slice(bytes);
+            out.buf[..bytes.len()].make_ascii_lowercase();
+            out.len = bytes.len() as u8;
+        }
+    }
+    out
+}
+
+/// Whether token `i` can start an amount at all (cheap test before parsing).
+fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
+    let tok = doc.tokens[i];
+    match tok.kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => matches!(doc.char_at(i), '$' | '€' | '£' | '¥'),
+        TokenKind::Word => match doc.lex[i] {
+            // Every word that can open an amount is in the lexicon, except hyphenated
+            // number words ("twenty-five", "two-thirds").
+            None => tok.has(crate::corpus::text::HYPHENATED) && !tok.has(CAP),
+            Some(l) => {
+                l.number.is_some()
+                    || l.vague.is_some()
+                    || ["a", "an", "tens", "half"]
+                        .iter()
+                        .any(|w| doc.is_word(i, w))
+            }
+        },
+    }
 }
 
 /// A qualifier ending just before token `i`: (qualifier, its first token).
 fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
-    let w = |k: usize| if k < i { lower(doc, k) } else { String::new() };
+    let w = |k: usize| {
+        if k < i {
+            lower(doc, k)
+        } else {
+            Lower::default()
+        }
+    };
     let (p1, p2, p3) = (
         i.checked_sub(1).map(&w),
         i.checked_sub(2).map(&w),
@@ -106,9 +168,7 @@ fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
         p3.as_deref().unwrap_or(""),
     );
     let three = match (p3, p2, p1) {
-        ("as", "many", "as") | ("no", "more", "than") | ("not", "more", "than") => {
-            Some(Qualifier::AtMost)
-        }
+        ("as", "many", "as") | ("no" | "not", "more", "than") => Some(Qualifier::AtMost),
         ("no", "fewer" | "less", "than") | ("in", "excess", "of") => Some(Qualifier::AtLeast),
         _ => None,
     };
@@ -128,7 +188,10 @@ fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
     if let Some(q) = two {
         return Some((q, i - 2));
     }
-    let one = i.checked_sub(1).and_then(|k| doc.lex[k]).and_then(|l| l.qualifier)?;
+    let one = i
+        .checked_sub(1)
+        .and_then(|k| doc.lex[k])
+        .and_then(|l| l.qualifier)?;
     // "some" and "over" are qualifiers only right before a number.
     Some((one, i - 1))
 }
@@ -175,18 +238,32 @@ fn word_number(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
             current = 1.0;
             j += 1;
             continue;
-        } else if is_multiplier && matches!(word.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion") {
+        } else if is_multiplier
+            && matches!(
+                word.as_str(),
+                "hundred" | "thousand" | "million" | "billion" | "trillion"
+            )
+        {
             let scale = doc.lex[j].and_then(|l| l.number).unwrap_or(1.0);
             if current == 0.0 {
                 current = 1.0;
             }
-            if scale == 100.0 {
+            if word == "hundred" {
                 current *= 100.0;
             } else {
                 total += current * scale;
                 current = 0.0;
             }
-        } else if word == "and" && any && doc.lex.get(j + 1).copied().flatten().and_then(|l| l.number).is_some() {
+        } else if word == "and"
+            && any
+            && doc
+                .lex
+                .get(j + 1)
+                .copied()
+                .flatten()
+                .and_then(|l| l.number)
+                .is_some()
+        {
             j += 1;
             continue;
         } else if let Some(v) = hyphenated_number(&word) {
@@ -229,7 +306,11 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         };
         currency?;
         core = i + 1;
-        if !doc.tokens.get(core).is_some_and(|t| t.kind == TokenKind::Number && t.has(GLUED)) {
+        if !doc
+            .tokens
+            .get(core)
+            .is_some_and(|t| t.kind == TokenKind::Number && t.has(GLUED))
+        {
             return None;
         }
     }
@@ -247,7 +328,10 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         if doc.has(last + 1, MULTIPLIER) {
             let glued = doc.tokens[last + 1].has(GLUED);
             let word = lower(doc, last + 1);
-            let spelled = matches!(word.as_str(), "hundred" | "thousand" | "million" | "billion" | "trillion");
+            let spelled = matches!(
+                word.as_str(),
+                "hundred" | "thousand" | "million" | "billion" | "trillion"
+            );
             if glued || spelled {
                 v *= doc.lex[last + 1].and_then(|l| l.number).unwrap_or(1.0);
                 last += 1;
@@ -259,21 +343,20 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         let between = first > 0 && doc.is_word(first - 1, "between");
         let dash = (doc.is_punct(last + 1, '-') || doc.is_punct(last + 1, '–'))
             && doc.tokens.get(last + 2).is_some_and(|t| t.has(GLUED));
-        let joiner = dash || doc.is_word(last + 1, "to") || (between && doc.is_word(last + 1, "and"));
-        if joiner {
-            if let Some(hi) = number_value(doc, last + 2).filter(|&hi| hi > v) {
-                let mut hi = hi;
-                let mut end = last + 2;
-                if doc.has(end + 1, MULTIPLIER) && doc.tokens[end + 1].has(GLUED) {
-                    hi *= doc.lex[end + 1].and_then(|l| l.number).unwrap_or(1.0);
-                    end += 1;
-                }
-                value = Interval { lo: v, hi };
-                last = end;
-                range = true;
-                if between {
-                    first = first.min(first - 1);
-                }
+        let joiner =
+            dash || doc.is_word(last + 1, "to") || (between && doc.is_word(last + 1, "and"));
+        if joiner && let Some(hi) = number_value(doc, last + 2).filter(|&hi| hi > v) {
+            let mut hi = hi;
+            let mut end = last + 2;
+            if doc.has(end + 1, MULTIPLIER) && doc.tokens[end + 1].has(GLUED) {
+                hi *= doc.lex[end + 1].and_then(|l| l.number).unwrap_or(1.0);
+                end += 1;
+            }
+            value = Interval { lo: v, hi };
+            last = end;
+            range = true;
+            if between {
+                first = first.min(first - 1);
             }
         }
         let mut unit = currency.map(|c| Unit {
@@ -316,7 +399,13 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
     let word = lower(doc, i);
     // Vague amounts: "dozens", "several", "a few", "tens of thousands", "several hundred".
     let (vague_at, article) = if (word == "a" || word == "an")
-        && doc.lex.get(i + 1).copied().flatten().and_then(|l| l.vague).is_some()
+        && doc
+            .lex
+            .get(i + 1)
+            .copied()
+            .flatten()
+            .and_then(|l| l.vague)
+            .is_some()
     {
         (i + 1, true)
     } else {
@@ -358,7 +447,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             };
             if let Some(scale) = scale {
                 value = Interval {
-                    lo: value.lo.max(10.0) * scale / if vague_word == "hundreds" { 1.0 } else { 1.0 },
+                    lo: value.lo.max(10.0) * scale,
                     hi: f64::INFINITY,
                 };
                 last += 2;
@@ -482,7 +571,11 @@ fn singular(word: &str) -> String {
 }
 
 /// The unit noun after an amount ending at `last`: (unit, last token used).
-fn unit_after(doc: &Doc<'_>, last: usize, of_follows: bool) -> Option<(Unit, usize, Option<Measure>)> {
+fn unit_after(
+    doc: &Doc<'_>,
+    last: usize,
+    of_follows: bool,
+) -> Option<(Unit, usize, Option<Measure>)> {
     let mut k = last + 1;
     if of_follows && doc.is_word(k, "of") {
         k += 1;
@@ -506,6 +599,15 @@ fn unit_after(doc: &Doc<'_>, last: usize, of_follows: bool) -> Option<(Unit, usi
             return Some((factor_unit, k, unit.measure));
         }
         let lex = doc.lex[k];
+        // "50 more tanks", "20 other people"
+        let filler = ["more", "other", "additional", "further", "new", "extra"]
+            .iter()
+            .any(|w| doc.is_word(k, w));
+        if filler {
+            k += 1;
+            steps += 1;
+            continue;
+        }
         let stops = lex.is_some_and(|l| {
             l.has(STOP) || l.verb.is_some() || l.measure.is_some() || l.month.is_some()
         });
@@ -566,28 +668,43 @@ fn measure_near(doc: &Doc<'_>, first: usize, last: usize) -> Option<(Measure, us
     let mut k = last + 1;
     let mut steps = 0;
     let mut in_prep_phrase = false;
-    while k < sentence.end && steps < 7 {
+    let mut on_board = None;
+    while k < sentence.end && steps < 8 {
         let tok = doc.tokens[k];
         if tok.kind != TokenKind::Word {
             break;
         }
         if let Some(m) = doc.lex[k].and_then(|l| l.measure) {
+            // "people on board were killed": the verb, not the place, is the measure.
+            if m == Measure::OnBoard && doc.is_word(k, "board") && on_board.is_none() {
+                on_board = Some((m, k));
+                in_prep_phrase = false;
+                k += 1;
+                steps += 1;
+                continue;
+            }
             return Some((m, k));
         }
         // Only auxiliaries, adverbs and a short prepositional phrase ("in security
-        // assistance") stand between a figure and its verb; another verb ends the search.
-        let is_verb = !doc.has(k, AUX) && doc.lex[k].is_some_and(|l| l.verb.is_some() || l.has(SPEECH));
+        // assistance", "of the vote") stand between a figure and its verb; another verb ends
+        // the search.
+        let is_verb =
+            !doc.has(k, AUX) && doc.lex[k].is_some_and(|l| l.verb.is_some() || l.has(SPEECH));
         let adverb = doc.is_lower_word(k) && doc.tok(k).ends_with("ly");
+        let determiner = in_prep_phrase
+            && ["the", "a", "an", "its", "their", "his", "her"]
+                .iter()
+                .any(|w| doc.is_word(k, w));
         let in_phrase = in_prep_phrase && doc.is_lower_word(k) && !doc.has(k, STOP);
-        if doc.has(k, LOC_PREP) {
+        if doc.has(k, LOC_PREP) || doc.is_word(k, "of") {
             in_prep_phrase = true;
-        } else if is_verb || !(doc.has(k, AUX) || adverb || in_phrase) {
+        } else if is_verb || !(doc.has(k, AUX) || adverb || in_phrase || determiner) {
             break;
         }
         k += 1;
         steps += 1;
     }
-    None
+    on_board
 }
 
 /// Parts: ", including nine children", "among them two women", "of whom 12 were children".
@@ -604,8 +721,7 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
         return (parts, last);
     }
     k += if doc.is_word(k, "including") { 1 } else { 2 };
-    loop {
-        let Some(tok) = doc.tokens.get(k) else { break };
+    while let Some(tok) = doc.tokens.get(k) {
         if tok.kind == TokenKind::Punct {
             break;
         }
@@ -656,7 +772,13 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
         last = head;
         k = head + 1;
         // "were children"
-        if doc.is_word(k, "and") && doc.tokens.get(k + 1).is_some_and(|t| t.kind != TokenKind::Word || !doc.has(k + 1, super::lexicon::STOP) || doc.is_word(k + 1, "a")) {
+        if doc.is_word(k, "and")
+            && doc.tokens.get(k + 1).is_some_and(|t| {
+                t.kind != TokenKind::Word
+                    || !doc.has(k + 1, super::lexicon::STOP)
+                    || doc.is_word(k + 1, "a")
+            })
+        {
             k += 1;
             continue;
         }
@@ -675,6 +797,10 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
             i += 1;
             continue;
         }
+        if !could_start_amount(doc, i) {
+            i += 1;
+            continue;
+        }
         let Some(amount) = amount_at(doc, i) else {
             i += 1;
             continue;
@@ -684,10 +810,7 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         }
         // A conversion in parentheses after another figure: "30 kilometers (20 miles)".
         let in_parens = amount.first > 0 && doc.is_punct(amount.first - 1, '(');
-        let after_figure = in_parens
-            && out
-                .last()
-                .is_some_and(|q| q.last + 1 == amount.first - 1);
+        let after_figure = in_parens && out.last().is_some_and(|q| q.last + 1 == amount.first - 1);
         let number_token = i;
         let mut unit = amount.unit.clone();
         let mut last = amount.last;
@@ -706,14 +829,12 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
             // "$22 billion in aid": the unit is the currency, the noun may tell the measure.
         }
         // "20 dollars", "5 percent"
-        if unit.is_none() {
-            if doc.is_word(last + 1, "per") && doc.is_word(last + 2, "cent") {
-                unit = Some(Unit {
-                    class: UnitClass::Percent,
-                    name: "%".to_owned(),
-                });
-                last += 2;
-            }
+        if unit.is_none() && doc.is_word(last + 1, "per") && doc.is_word(last + 2, "cent") {
+            unit = Some(Unit {
+                class: UnitClass::Percent,
+                name: "%".to_owned(),
+            });
+            last += 2;
         }
         let measure = measure_near(doc, amount.first, last);
         let measure_value = implied.or(measure.map(|(m, _)| m));
@@ -723,7 +844,9 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
             && doc.tokens[amount.first - 1].has(CAP)
             && doc.lex[amount.first - 1].is_none_or(|l| l.month.is_none() && !l.has(STOP));
         // "the two met": a pronoun.
-        let pronoun = amount.first > 0 && doc.is_word(amount.first - 1, "the") && doc.tokens[i].kind == TokenKind::Word;
+        let pronoun = amount.first > 0
+            && doc.is_word(amount.first - 1, "the")
+            && doc.tokens[i].kind == TokenKind::Word;
         if after_figure || (prev_cap && unit.is_none()) || (pronoun && unit.is_none()) {
             i = amount.last + 1;
             continue;
@@ -749,7 +872,11 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         let mut first = amount.first;
         if let Some((_, k)) = measure {
             if k < first {
-                first = k;
+                first = if k > 0 && doc.is_word(k, "toll") && doc.is_word(k - 1, "death") {
+                    k - 1
+                } else {
+                    k
+                };
             } else if k > last && k <= last + 4 {
                 last = k;
             }
@@ -775,12 +902,25 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         });
         i = claim_last.max(amount.last) + 1;
     }
-    // Coordinated figures share a unit: "killing 35 people and injuring 119".
+    // Coordinated figures share a unit ("killing 35 people and injuring 119") and, when the
+    // unit family is the same, a measure ("won 54% of the vote, beating X, who got 45%").
     for k in 1..out.len() {
-        if out[k].unit.is_none() || out[k].unit.as_ref().is_some_and(|u| u.class == UnitClass::Thing && u.name.is_empty()) {
+        let same_sentence = doc.sentence_of[out[k].first] == doc.sentence_of[out[k - 1].first];
+        let same_family =
+            out[k].unit.as_ref().map(|u| u.class) == out[k - 1].unit.as_ref().map(|u| u.class);
+        if same_sentence && same_family && out[k].measure.is_none() {
+            out[k].measure = out[k - 1].measure;
+        }
+        if out[k].unit.is_none()
+            || out[k]
+                .unit
+                .as_ref()
+                .is_some_and(|u| u.class == UnitClass::Thing && u.name.is_empty())
+        {
             let same_sentence = doc.sentence_of[out[k].first] == doc.sentence_of[out[k - 1].first];
             if same_sentence {
-                out[k].unit = out[k - 1].unit.clone();
+                let unit = out[k - 1].unit.clone();
+                out[k].unit = unit;
             }
         }
     }
@@ -793,7 +933,9 @@ mod tests {
     use super::*;
     use crate::analysis::doc::Interner;
 
-    fn figures(text: &str) -> Vec<(String, String, String, Option<Measure>, Vec<String>)> {
+    type Figure = (String, String, String, Option<Measure>, Vec<String>);
+
+    fn figures(text: &str) -> Vec<Figure> {
         let mut interner = Interner::default();
         let doc = Doc::new(text, 0..text.len(), None, &mut interner);
         let mut used = vec![false; doc.tokens.len()];
@@ -822,12 +964,17 @@ mod tests {
         assert_eq!(f[0].2, "people");
         assert_eq!(f[0].3, Some(Measure::Killed));
         assert_eq!(f[0].4, ["3.. children"]);
-        assert_eq!(f[0].0, "killed dozens of people, including several children");
+        assert_eq!(
+            f[0].0,
+            "killed dozens of people, including several children"
+        );
     }
 
     #[test]
     fn qualifiers_bend_the_number() {
-        let f = figures("About 20 people were killed, including nine children. At least 35 people died.");
+        let f = figures(
+            "About 20 people were killed, including nine children. At least 35 people died.",
+        );
         assert_eq!(f[0].1, "18..22", "{f:?}");
         assert_eq!(f[0].3, Some(Measure::Killed));
         assert_eq!(f[0].4, ["9 children"]);
@@ -837,7 +984,9 @@ mod tests {
 
     #[test]
     fn a_coordinated_figure_takes_the_unit_and_its_own_measure() {
-        let f = figures("The missiles struck, killing at least 35 people, including two children, and injuring 119.");
+        let f = figures(
+            "The missiles struck, killing at least 35 people, including two children, and injuring 119.",
+        );
         let injured = f.iter().find(|q| q.1 == "119").expect("119 found");
         assert_eq!(injured.3, Some(Measure::Injured), "{f:?}");
         assert_eq!(injured.2, "people");
@@ -845,7 +994,9 @@ mod tests {
 
     #[test]
     fn money_with_scale_and_measure_after() {
-        let f = figures("He said more than $22 billion in security assistance has already been pledged.");
+        let f = figures(
+            "He said more than $22 billion in security assistance has already been pledged.",
+        );
         assert_eq!(f[0].1, "22000000000..", "{f:?}");
         assert_eq!(f[0].2, "USD");
         assert_eq!(f[0].3, Some(Measure::Pledged));
@@ -853,7 +1004,9 @@ mod tests {
 
     #[test]
     fn number_words_ranges_and_percent() {
-        let f = figures("Two hundred and fifty passengers were on board. Turnout was 62.5%. Between 20 and 25 soldiers were wounded.");
+        let f = figures(
+            "Two hundred and fifty passengers were on board. Turnout was 62.5%. Between 20 and 25 soldiers were wounded.",
+        );
         assert_eq!(f[0].1, "250", "{f:?}");
         assert_eq!(f[0].2, "passengers");
         assert_eq!(f[1].1, "62.5");

@@ -31,7 +31,13 @@ fn is_person(names: &Names, m: &Mention) -> bool {
 
 /// Persons named right after token `k` ("with U.S. envoy Steve Witkoff and …"): their
 /// mentions and the last token used.
-fn persons_after<'n>(doc: &Doc<'_>, names: &'n Names, d: usize, k: usize, end: usize) -> (Vec<&'n Mention>, usize) {
+fn persons_after<'n>(
+    doc: &Doc<'_>,
+    names: &'n Names,
+    d: usize,
+    k: usize,
+    end: usize,
+) -> (Vec<&'n Mention>, usize) {
     let mut out = Vec::new();
     let mut j = k;
     let mut last = k.saturating_sub(1);
@@ -52,7 +58,10 @@ fn persons_after<'n>(doc: &Doc<'_>, names: &'n Names, d: usize, k: usize, end: u
         }
         let tok = doc.tokens[j];
         let connector = doc.is_word(j, "and") || doc.is_punct(j, ',') || doc.is_word(j, "by");
-        let role_word = tok.kind == TokenKind::Word && (doc.has(j, ROLE | ROLE_MOD) || doc.tokens[j].has(crate::corpus::text::UPPER) || doc.tokens[j].has(crate::corpus::text::DOTTED));
+        let role_word = tok.kind == TokenKind::Word
+            && (doc.has(j, ROLE | ROLE_MOD)
+                || doc.tokens[j].has(crate::corpus::text::UPPER)
+                || doc.tokens[j].has(crate::corpus::text::DOTTED));
         if connector || role_word {
             j += 1;
             continue;
@@ -68,13 +77,17 @@ fn joins_later(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
     let mut saw_future = false;
     for j in k..until {
         let word = doc.tok(j).to_ascii_lowercase();
-        if matches!(word.as_str(), "expected" | "due" | "set" | "will" | "scheduled" | "later" | "to") {
+        if matches!(
+            word.as_str(),
+            "expected" | "due" | "set" | "will" | "scheduled" | "later" | "to"
+        ) {
             saw_future = true;
             continue;
         }
         if doc.has(j, JOIN) && saw_future {
             let mut last = j;
-            if doc.is_word(j + 1, "them") || doc.is_word(j + 1, "him") || doc.is_word(j + 1, "her") {
+            if doc.is_word(j + 1, "them") || doc.is_word(j + 1, "him") || doc.is_word(j + 1, "her")
+            {
                 last = j + 1;
             }
             return Some(last);
@@ -91,7 +104,10 @@ pub fn extract(doc: &Doc<'_>, names: &Names, d: usize) -> Vec<Party> {
     let mut out = Vec::new();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
-        let Some(verb) = range.clone().find(|&k| doc.is_lower_word(k) && doc.has(k, TRAVEL)) else {
+        let Some(verb) = range
+            .clone()
+            .find(|&k| doc.is_lower_word(k) && doc.has(k, TRAVEL))
+        else {
             continue;
         };
         let clause = doc.clause_range(verb);
@@ -99,10 +115,16 @@ pub fn extract(doc: &Doc<'_>, names: &Names, d: usize) -> Vec<Party> {
         let subjects: Vec<&Mention> = names
             .in_range(d, range.start..verb)
             .iter()
-            .filter(|m| is_person(names, m) && (m.first >= clause.start || doc.clause_of[m.first] == doc.clause_of[range.start]))
+            .filter(|m| {
+                is_person(names, m)
+                    && (m.first >= clause.start
+                        || doc.clause_of[m.first] == doc.clause_of[range.start])
+            })
             .collect();
-        let mut members: Vec<(u32, Range<usize>)> =
-            subjects.iter().map(|m| (names.entity(m), m.bytes.clone())).collect();
+        let mut members: Vec<(u32, Range<usize>)> = subjects
+            .iter()
+            .map(|m| (names.entity(m), m.bytes.clone()))
+            .collect();
         let mut expected = Vec::new();
         let mut last_token = verb;
         // Companions: "with X", "accompanied by X", "joined by X" after the verb.
@@ -193,20 +215,26 @@ mod tests {
         let (members, expected) = &found[0];
         assert!(members.contains(&"Ann Lee".to_owned()), "{found:?}");
         assert!(members.contains(&"Bob Stone".to_owned()), "{found:?}");
-        assert!(!members.contains(&"Joe Park".to_owned()), "a possessive is not a traveller: {found:?}");
+        assert!(
+            !members.contains(&"Joe Park".to_owned()),
+            "a possessive is not a traveller: {found:?}"
+        );
         assert_eq!(expected, &["Carl West".to_owned()]);
     }
 
     #[test]
     fn travelling_with_someone() {
-        let found = parties(&["Minister Ann Lee is traveling with envoy Carl West for talks with officials."]);
+        let found = parties(&[
+            "Minister Ann Lee is traveling with envoy Carl West for talks with officials.",
+        ]);
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].0.len(), 2);
     }
 
     #[test]
     fn talks_with_someone_is_not_travelling_with_them() {
-        let found = parties(&["Minister Ann Lee arrived in Rome for talks with President Carl West."]);
+        let found =
+            parties(&["Minister Ann Lee arrived in Rome for talks with President Carl West."]);
         assert!(found.is_empty(), "{found:?}");
     }
 }

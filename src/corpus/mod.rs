@@ -197,7 +197,10 @@ pub fn from_bytes(source: Source, bytes: Vec<u8>) -> Result<Article, LoadError> 
         let offset = text.find('\0').unwrap_or_default();
         return Err(LoadError::Binary { path: name, offset });
     }
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(LoadError::Empty { path: name });
     }
     Ok(Article::new(source, text))
@@ -367,7 +370,9 @@ pub struct BundledArticle {
 pub const SAMPLE: [BundledArticle; 2] = [
     BundledArticle {
         name: "afp-rubio-witkoff-in-paris-for-ukraine-talks.txt",
-        bytes: include_bytes!("../../assets/articles/afp-rubio-witkoff-in-paris-for-ukraine-talks.txt"),
+        bytes: include_bytes!(
+            "../../assets/articles/afp-rubio-witkoff-in-paris-for-ukraine-talks.txt"
+        ),
     },
     BundledArticle {
         name: "wire-2025-04-16-rubio-headed-to-paris.txt",
@@ -380,7 +385,11 @@ pub fn sample() -> Vec<Article> {
     SAMPLE
         .iter()
         .filter_map(|bundled| {
-            from_bytes(Source::Bundled(bundled.name.to_owned()), bundled.bytes.to_vec()).ok()
+            from_bytes(
+                Source::Bundled(bundled.name.to_owned()),
+                bundled.bytes.to_vec(),
+            )
+            .ok()
         })
         .collect()
 }

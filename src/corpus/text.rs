@@ -191,17 +191,16 @@ fn scan_number(bytes: &[u8], mut i: usize, end: usize) -> usize {
         // `1,000` but not `1, 2` or `1,00`.
         if i + 3 < end + 1
             && bytes.get(i) == Some(&b',')
-            && bytes.get(i + 1..i + 4).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+            && bytes
+                .get(i + 1..i + 4)
+                .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
             && !bytes.get(i + 4).is_some_and(u8::is_ascii_digit)
             && i + 4 <= end
         {
             i += 4;
             continue;
         }
-        if bytes.get(i) == Some(&b'.')
-            && i + 1 < end
-            && bytes[i + 1].is_ascii_digit()
-        {
+        if bytes.get(i) == Some(&b'.') && i + 1 < end && bytes[i + 1].is_ascii_digit() {
             i += 1;
             while i < end && bytes[i].is_ascii_digit() {
                 i += 1;
@@ -357,7 +356,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
                 while j < tokens.len()
                     && tokens[j].kind == TokenKind::Punct
                     && tokens[j].has(GLUED)
-                    && is_closing(text[tokens[j].start as usize..].chars().next().unwrap_or(' '))
+                    && is_closing(
+                        text[tokens[j].start as usize..]
+                            .chars()
+                            .next()
+                            .unwrap_or(' '),
+                    )
                 {
                     j += 1;
                 }
@@ -415,7 +419,19 @@ mod tests {
     fn abbreviations_numbers_and_hyphens_stay_whole() {
         assert_eq!(
             words("U.S. envoy Jean-Noel paid $1,000.50 at 12:41 a.m."),
-            ["U.S.", "envoy", "Jean-Noel", "paid", "$", "1,000.50", "at", "12", ":", "41", "a.m."]
+            [
+                "U.S.",
+                "envoy",
+                "Jean-Noel",
+                "paid",
+                "$",
+                "1,000.50",
+                "at",
+                "12",
+                ":",
+                "41",
+                "a.m."
+            ]
         );
         assert_eq!(words("1, 2 and 3.5"), ["1", ",", "2", "and", "3.5"]);
         assert_eq!(words("O'Brien don't"), ["O'Brien", "don't"]);
@@ -451,7 +467,10 @@ mod tests {
                 "He left"
             ]
         );
-        assert_eq!(split("It cost 3.5 million. Then"), ["It cost 3.5 million.", "Then"]);
+        assert_eq!(
+            split("It cost 3.5 million. Then"),
+            ["It cost 3.5 million.", "Then"]
+        );
         assert_eq!(split("the U.S. envoy said"), ["the U.S. envoy said"]);
     }
 
@@ -473,6 +492,9 @@ mod tests {
 
     #[test]
     fn non_ascii_words_and_marks() {
-        assert_eq!(words("Sébastien Lecornu — ça"), ["Sébastien", "Lecornu", "—", "ça"]);
+        assert_eq!(
+            words("Sébastien Lecornu — ça"),
+            ["Sébastien", "Lecornu", "—", "ça"]
+        );
     }
 }
