@@ -7,3 +7,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod corpus;
+pub mod export;
+pub mod review;
+pub mod store;
+pub mod ui;

@@ -1,0 +1,357 @@
+//! The fact-checker's own work: annotations (a verdict, the reconciled fact, notes, sources,
+//! tags) anchored to the reports' text, the one [`Action`] type every change goes through,
+//! and the undo history of applied actions.
+//!
+//! An annotation anchors by quote (exact text plus a little text before and after) and by
+//! position, like Hypothesis: when a report's text changes, the quote is searched again
+//! (exactly near the old place first, then anywhere, then fuzzily); an annotation that cannot
+//! be placed is kept and marked orphaned, never dropped.
+
+pub mod anchor;
+pub mod history;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::{Finding, Kind};
+pub use anchor::{Anchor, Placement};
+pub use history::History;
+
+/// What the fact-checker decided about one discrepancy.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Not looked at yet.
+    #[default]
+    Unreviewed,
+    /// The reports really disagree.
+    ConfirmedConflict,
+    /// The disagreement is settled; see the reconciled fact.
+    Reconciled,
+    /// The engine was wrong: the reports agree.
+    NotAConflict,
+    /// Cannot be settled without more sources.
+    NeedsSourcing,
+}
+
+impl Verdict {
+    /// Every verdict, in menu order.
+    pub const ALL: [Self; 5] = [
+        Self::Unreviewed,
+        Self::ConfirmedConflict,
+        Self::Reconciled,
+        Self::NotAConflict,
+        Self::NeedsSourcing,
+    ];
+
+    /// A label for people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "Unreviewed",
+            Self::ConfirmedConflict => "Confirmed conflict",
+            Self::Reconciled => "Reconciled",
+            Self::NotAConflict => "Not a conflict",
+            Self::NeedsSourcing => "Needs more sourcing",
+        }
+    }
+
+    /// The machine name (as in review files and exports).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Unreviewed => "unreviewed",
+            Self::ConfirmedConflict => "confirmed_conflict",
+            Self::Reconciled => "reconciled",
+            Self::NotAConflict => "not_a_conflict",
+            Self::NeedsSourcing => "needs_more_sourcing",
+        }
+    }
+}
+
+/// A report as the review knew it: enough to find it again and to notice it changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewedArticle {
+    /// Path as opened (relative to the review file's folder when saved next to it).
+    pub path: String,
+    /// `sha256:…` of its text when reviewed.
+    pub hash: String,
+    /// Its title.
+    pub title: String,
+    /// Its date, if known.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+}
+
+/// A reconciled figure: the value or range the fact-checker settled on.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ValueRange {
+    /// Lowest value.
+    pub low: f64,
+    /// Highest value (equal to `low` for one value).
+    pub high: f64,
+}
+
+/// One annotation: a reviewed discrepancy (from the engine) or a manual claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Annotation {
+    /// Unique within the review.
+    pub id: u64,
+    /// What kind of claim it is about.
+    pub kind: Kind,
+    /// What it is about, in words.
+    pub subject: String,
+    /// Whether it reviews an engine finding (false for claims the reviewer marked by hand).
+    #[serde(default)]
+    pub from_engine: bool,
+    /// The text it points at in each report.
+    pub anchors: Vec<Anchor>,
+    /// The decision.
+    #[serde(default)]
+    pub verdict: Verdict,
+    /// The reconciled fact, in words.
+    #[serde(default)]
+    pub reconciled: String,
+    /// For figures: the reconciled value or range.
+    #[serde(default)]
+    pub value: Option<ValueRange>,
+    /// Indices (into the review's articles) of the reports the reconciled fact sides with.
+    #[serde(default)]
+    pub sides_with: Vec<usize>,
+    /// Free note.
+    #[serde(default)]
+    pub note: String,
+    /// URLs or citations.
+    #[serde(default)]
+    pub sources: Vec<String>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// Who made or last changed it.
+    #[serde(default)]
+    pub reviewer: String,
+    /// When it was made (UTC).
+    pub created: DateTime<Utc>,
+    /// When it was last changed (UTC).
+    pub modified: DateTime<Utc>,
+}
+
+impl Annotation {
+    /// A new, unreviewed annotation for an engine finding.
+    pub fn for_finding(
+        id: u64,
+        finding: &Finding,
+        articles: &[&str],
+        reviewer: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let anchors = finding
+            .claims
+            .iter()
+            .filter_map(|c| {
+                articles.get(c.article).map(|text| {
+                    let mut anchor = Anchor::new(c.article, text, c.start..c.end);
+                    anchor.value.clone_from(&c.value);
+                    anchor
+                })
+            })
+            .collect();
+        Self {
+            id,
+            kind: finding.kind,
+            subject: finding.subject.clone(),
+            from_engine: true,
+            anchors,
+            verdict: Verdict::Unreviewed,
+            reconciled: String::new(),
+            value: None,
+            sides_with: Vec::new(),
+            note: String::new(),
+            sources: Vec::new(),
+            tags: Vec::new(),
+            reviewer: reviewer.to_owned(),
+            created: now,
+            modified: now,
+        }
+    }
+
+    /// Whether the reviewer has recorded anything.
+    pub fn is_reviewed(&self) -> bool {
+        self.verdict != Verdict::Unreviewed
+            || !self.reconciled.is_empty()
+            || !self.note.is_empty()
+            || !self.sources.is_empty()
+            || !self.tags.is_empty()
+            || self.value.is_some()
+    }
+}
+
+/// How much an annotation's placed anchors overlap a finding's claims, 0 to 1: the share of
+/// claims that overlap an anchor in the same report. `placed` holds, per anchor, the report
+/// (as indexed in the finding) and range where it was placed. Engine findings and annotations
+/// are matched on this, so an improved engine (another subject, more or fewer claims) still
+/// finds its review.
+pub fn overlap(finding: &Finding, placed: &[Option<(usize, std::ops::Range<usize>)>]) -> f32 {
+    if finding.claims.is_empty() {
+        return 0.0;
+    }
+    let hits = finding
+        .claims
+        .iter()
+        .filter(|c| {
+            placed
+                .iter()
+                .flatten()
+                .any(|(article, r)| *article == c.article && r.start < c.end && c.start < r.end)
+        })
+        .count();
+    hits as f32 / finding.claims.len() as f32
+}
+
+/// A whole review: the reports and the annotations, in a stable order (by id).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Review {
+    /// The reports reviewed.
+    pub articles: Vec<ReviewedArticle>,
+    /// The annotations, sorted by id.
+    pub annotations: Vec<Annotation>,
+    /// The next id to hand out.
+    #[serde(default)]
+    pub next_id: u64,
+}
+
+/// Every change to a review. Applying one returns the action that undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Add an annotation (or put back a deleted one).
+    Add(Annotation),
+    /// Replace the annotation with the same id.
+    Replace(Annotation),
+    /// Remove the annotation with this id.
+    Remove(u64),
+    /// Set the list of reviewed reports (when reports are opened, closed or re-dated).
+    SetArticles(Vec<ReviewedArticle>),
+}
+
+/// An action that could not be applied.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ActionError {
+    /// No annotation with that id.
+    #[error("no annotation with id {0}")]
+    Missing(u64),
+    /// An annotation with that id already exists.
+    #[error("an annotation with id {0} already exists")]
+    Duplicate(u64),
+}
+
+impl Review {
+    /// The annotation with this id.
+    pub fn get(&self, id: u64) -> Option<&Annotation> {
+        self.annotations
+            .binary_search_by_key(&id, |a| a.id)
+            .ok()
+            .map(|i| &self.annotations[i])
+    }
+
+    /// A fresh id.
+    pub fn new_id(&self) -> u64 {
+        self.next_id
+            .max(self.annotations.last().map_or(0, |a| a.id + 1))
+    }
+
+    /// Applies an action; returns its inverse. The only place a review changes.
+    pub fn apply(&mut self, action: Action) -> Result<Action, ActionError> {
+        match action {
+            Action::Add(annotation) => {
+                let id = annotation.id;
+                match self.annotations.binary_search_by_key(&id, |a| a.id) {
+                    Ok(_) => Err(ActionError::Duplicate(id)),
+                    Err(at) => {
+                        self.annotations.insert(at, annotation);
+                        self.next_id = self.next_id.max(id + 1);
+                        Ok(Action::Remove(id))
+                    }
+                }
+            }
+            Action::Replace(annotation) => {
+                let id = annotation.id;
+                let at = self
+                    .annotations
+                    .binary_search_by_key(&id, |a| a.id)
+                    .map_err(|_| ActionError::Missing(id))?;
+                let old = std::mem::replace(&mut self.annotations[at], annotation);
+                Ok(Action::Replace(old))
+            }
+            Action::Remove(id) => {
+                let at = self
+                    .annotations
+                    .binary_search_by_key(&id, |a| a.id)
+                    .map_err(|_| ActionError::Missing(id))?;
+                Ok(Action::Add(self.annotations.remove(at)))
+            }
+            Action::SetArticles(articles) => {
+                let old = std::mem::replace(&mut self.articles, articles);
+                Ok(Action::SetArticles(old))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn note(id: u64, text: &str) -> Annotation {
+        let now = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap();
+        Annotation {
+            id,
+            kind: Kind::Number,
+            subject: "people killed".into(),
+            from_engine: false,
+            anchors: vec![Anchor::new(0, "about 20 people were killed", 0..8)],
+            verdict: Verdict::Unreviewed,
+            reconciled: String::new(),
+            value: None,
+            sides_with: vec![],
+            note: text.into(),
+            sources: vec![],
+            tags: vec![],
+            reviewer: String::new(),
+            created: now,
+            modified: now,
+        }
+    }
+
+    #[test]
+    fn every_action_returns_its_inverse() {
+        let mut review = Review::default();
+        let undo_add = review.apply(Action::Add(note(1, "a"))).unwrap();
+        assert_eq!(undo_add, Action::Remove(1));
+        let undo_replace = review.apply(Action::Replace(note(1, "b"))).unwrap();
+        assert_eq!(review.get(1).unwrap().note, "b");
+        review.apply(undo_replace).unwrap();
+        assert_eq!(review.get(1).unwrap().note, "a");
+        let undo_remove = review.apply(Action::Remove(1)).unwrap();
+        assert!(review.get(1).is_none());
+        review.apply(undo_remove).unwrap();
+        assert_eq!(review.get(1).unwrap().note, "a");
+    }
+
+    #[test]
+    fn annotations_stay_sorted_by_id_and_bad_actions_are_refused() {
+        let mut review = Review::default();
+        review.apply(Action::Add(note(5, ""))).unwrap();
+        review.apply(Action::Add(note(2, ""))).unwrap();
+        let ids: Vec<u64> = review.annotations.iter().map(|a| a.id).collect();
+        assert_eq!(ids, [2, 5]);
+        assert_eq!(review.new_id(), 6);
+        assert_eq!(
+            review.apply(Action::Add(note(2, ""))),
+            Err(ActionError::Duplicate(2))
+        );
+        assert_eq!(
+            review.apply(Action::Remove(9)),
+            Err(ActionError::Missing(9))
+        );
+    }
+}

@@ -1,0 +1,474 @@
+//! Review files: `annotations/<name>.ron`, a readable RON document with a format name and
+//! version, the reports reviewed and the annotations in id order (so git diffs stay small and
+//! merges clean). Saving writes a temporary file in the same folder, flushes it to disk and
+//! renames it over the old one, so a crash mid-save leaves the old file whole.
+//!
+//! A file that could not be read is never written over: the caller only saves to a path it
+//! opened successfully (or one the user chose), and [`check_unchanged`] refuses to overwrite a
+//! file another program changed since it was opened.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::content_hash;
+use crate::review::{Annotation, Review, ReviewedArticle};
+
+/// The `format` field of every review file.
+pub const FORMAT_NAME: &str = "crosscheck-review";
+/// The version this build writes. Files of this version or older open; newer ones are refused
+/// with a message rather than misread.
+pub const FORMAT_VERSION: u32 = 1;
+/// Largest review file read, in bytes (10,000 annotations take about 6 MB).
+pub const MAX_REVIEW_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The file's shape.
+#[derive(Serialize, Deserialize)]
+struct ReviewFile {
+    format: String,
+    version: u32,
+    articles: Vec<ReviewedArticle>,
+    annotations: Vec<Annotation>,
+    #[serde(default)]
+    next_id: u64,
+}
+
+/// Only the fields needed to decide whether the rest can be read.
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: String,
+    #[serde(default)]
+    version: u32,
+}
+
+/// Why a review could not be read or written. Each message names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The file could not be read.
+    #[error("{path}: could not be read: {source}")]
+    Read {
+        /// The file.
+        path: String,
+        /// The cause.
+        #[source]
+        source: std::io::Error,
+    },
+    /// Not RON, or not a review.
+    #[error(
+        "{path}: damaged review file at line {line}, column {column}: {message}; the file was left untouched"
+    )]
+    Damaged {
+        /// The file.
+        path: String,
+        /// Where.
+        line: usize,
+        /// Where.
+        column: usize,
+        /// What the parser said.
+        message: String,
+    },
+    /// Valid RON of something else.
+    #[error("{path}: not a crosscheck review (no `format: \"{FORMAT_NAME}\"`)")]
+    NotAReview {
+        /// The file.
+        path: String,
+    },
+    /// Written by a newer crosscheck.
+    #[error(
+        "{path}: written by a newer crosscheck (format version {version}, this one reads up to {FORMAT_VERSION}); update crosscheck to open it"
+    )]
+    NewerVersion {
+        /// The file.
+        path: String,
+        /// Its version.
+        version: u32,
+    },
+    /// Over [`MAX_REVIEW_BYTES`].
+    #[error("{path}: {size} bytes is too large for a review file")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size: u64,
+    },
+    /// Another program changed the file since it was opened or saved.
+    #[error("{path}: changed on disk since it was opened; save under another name, or reopen it")]
+    ChangedOnDisk {
+        /// The file.
+        path: String,
+    },
+    /// The write failed; the old file (if any) is unchanged.
+    #[error(
+        "{path}: could not be saved ({reason}); the previous version is unchanged and your work is kept"
+    )]
+    Write {
+        /// The file.
+        path: String,
+        /// Read-only folder, full disk, …
+        reason: String,
+    },
+}
+
+/// What was on disk when a review was read or written, to notice outside changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprint {
+    /// `sha256:` of the file's bytes.
+    pub hash: String,
+}
+
+/// Serialises a review to the file's text.
+pub fn to_ron(review: &Review) -> Result<String, ron::Error> {
+    let mut annotations = review.annotations.clone();
+    annotations.sort_by_key(|a| a.id);
+    let file = ReviewFile {
+        format: FORMAT_NAME.to_owned(),
+        version: FORMAT_VERSION,
+        articles: review.articles.clone(),
+        annotations,
+        next_id: review.new_id(),
+    };
+    let config = ron::ser::PrettyConfig::new()
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    ron::ser::to_string_pretty(&file, config).map(|mut s| {
+        s.push('\n');
+        s
+    })
+}
+
+/// Parses a review from the JSON export (which is a review file in JSON).
+pub fn from_json(text: &str, path: &str) -> Result<Review, StoreError> {
+    let damaged = |err: serde_json::Error| StoreError::Damaged {
+        path: path.to_owned(),
+        line: err.line(),
+        column: err.column(),
+        message: err.to_string(),
+    };
+    let header: Header = serde_json::from_str(text).map_err(damaged)?;
+    if header.format != FORMAT_NAME {
+        return Err(StoreError::NotAReview {
+            path: path.to_owned(),
+        });
+    }
+    if header.version > FORMAT_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            version: header.version,
+        });
+    }
+    let file: ReviewFile = serde_json::from_str(text).map_err(damaged)?;
+    Ok(into_review(file))
+}
+
+fn into_review(file: ReviewFile) -> Review {
+    let mut review = Review {
+        articles: file.articles,
+        annotations: file.annotations,
+        next_id: file.next_id,
+    };
+    review.annotations.sort_by_key(|a| a.id);
+    review.annotations.dedup_by_key(|a| a.id);
+    review
+}
+
+/// Parses a review file's text; `path` is only for messages.
+pub fn from_ron(text: &str, path: &str) -> Result<Review, StoreError> {
+    let damaged = |err: ron::error::SpannedError| StoreError::Damaged {
+        path: path.to_owned(),
+        line: err.span.start.line,
+        column: err.span.start.col,
+        message: err.code.to_string(),
+    };
+    let header: Header = ron::from_str(text).map_err(damaged)?;
+    if header.format != FORMAT_NAME {
+        return Err(StoreError::NotAReview {
+            path: path.to_owned(),
+        });
+    }
+    if header.version > FORMAT_VERSION {
+        return Err(StoreError::NewerVersion {
+            path: path.to_owned(),
+            version: header.version,
+        });
+    }
+    let file: ReviewFile = ron::from_str(text).map_err(damaged)?;
+    Ok(into_review(file))
+}
+
+/// Reads a review file.
+pub fn load(path: &Path) -> Result<(Review, Fingerprint), StoreError> {
+    let name = path.display().to_string();
+    let read_err = |source| StoreError::Read {
+        path: name.clone(),
+        source,
+    };
+    let metadata = std::fs::metadata(path).map_err(read_err)?;
+    if metadata.len() > MAX_REVIEW_BYTES {
+        return Err(StoreError::TooLarge {
+            path: name,
+            size: metadata.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(read_err)?;
+    let text = std::str::from_utf8(&bytes).map_err(|err| StoreError::Damaged {
+        path: name.clone(),
+        line: 0,
+        column: 0,
+        message: format!("not UTF-8 text (byte offset {})", err.valid_up_to()),
+    })?;
+    // A JSON export opens as a review too.
+    let review = if text.trim_start().starts_with('{') {
+        from_json(text, &name)?
+    } else {
+        from_ron(text, &name)?
+    };
+    Ok((
+        review,
+        Fingerprint {
+            hash: content_hash(&bytes),
+        },
+    ))
+}
+
+/// Refuses to write over `path` if it changed since `fingerprint` was taken.
+pub fn check_unchanged(path: &Path, fingerprint: Option<&Fingerprint>) -> Result<(), StoreError> {
+    let Some(fingerprint) = fingerprint else {
+        return Ok(());
+    };
+    match std::fs::read(path) {
+        Ok(bytes) if content_hash(&bytes) != fingerprint.hash => Err(StoreError::ChangedOnDisk {
+            path: path.display().to_string(),
+        }),
+        // Deleted since: writing it again loses nothing.
+        _ => Ok(()),
+    }
+}
+
+fn write_reason(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            "the folder is read-only".to_owned()
+        }
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            "the disk is full".to_owned()
+        }
+        std::io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
+/// then renamed over `path`.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    let name = path.display().to_string();
+    let fail = |err: &std::io::Error| StoreError::Write {
+        path: name.clone(),
+        reason: write_reason(err),
+    };
+    let dir = match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".crosscheck-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|err| fail(&err))?;
+    temp.write_all(bytes).map_err(|err| fail(&err))?;
+    temp.as_file().sync_all().map_err(|err| fail(&err))?;
+    temp.persist(path).map_err(|err| fail(&err.error))?;
+    // Make the rename itself durable where the platform allows.
+    if let Ok(dir) = std::fs::File::open(&dir) {
+        let _ = dir.sync_all();
+    }
+    Ok(())
+}
+
+/// Saves a review; returns the fingerprint of what was written.
+pub fn save(path: &Path, review: &Review) -> Result<Fingerprint, StoreError> {
+    let text = to_ron(review).map_err(|err| StoreError::Write {
+        path: path.display().to_string(),
+        reason: err.to_string(),
+    })?;
+    write_atomic(path, text.as_bytes())?;
+    Ok(Fingerprint {
+        hash: content_hash(text.as_bytes()),
+    })
+}
+
+/// Unsaved work kept aside in case of a crash: the review and where it belongs.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
+pub struct Recovery {
+    /// The review file it was opened from or will be saved to, if any.
+    pub review_path: Option<PathBuf>,
+    /// When it was written.
+    pub saved_at: chrono::DateTime<chrono::Utc>,
+    /// The review, as RON text of a review file.
+    pub review: String,
+}
+
+/// Writes the recovery file.
+pub fn save_recovery(
+    path: &Path,
+    review: &Review,
+    review_path: Option<&Path>,
+) -> Result<(), StoreError> {
+    if let Some(dir) = path.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let recovery = Recovery {
+        review_path: review_path.map(Path::to_path_buf),
+        saved_at: chrono::Utc::now(),
+        review: to_ron(review).map_err(|err| StoreError::Write {
+            path: path.display().to_string(),
+            reason: err.to_string(),
+        })?,
+    };
+    let text =
+        ron::ser::to_string_pretty(&recovery, ron::ser::PrettyConfig::new()).map_err(|err| {
+            StoreError::Write {
+                path: path.display().to_string(),
+                reason: err.to_string(),
+            }
+        })?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Reads the recovery file, if there is one.
+pub fn load_recovery(path: &Path) -> Option<Result<(Recovery, Review), StoreError>> {
+    let bytes = std::fs::read(path).ok()?;
+    let name = path.display().to_string();
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|_| StoreError::NotAReview { path: name.clone() })
+        .and_then(|text| {
+            ron::from_str::<Recovery>(text).map_err(|err| StoreError::Damaged {
+                path: name.clone(),
+                line: err.span.start.line,
+                column: err.span.start.col,
+                message: err.code.to_string(),
+            })
+        })
+        .and_then(|recovery| {
+            let review = from_ron(&recovery.review, &name)?;
+            Ok((recovery, review))
+        });
+    Some(parsed)
+}
+
+/// Removes the recovery file (after a save, or when the user discards it).
+pub fn clear_recovery(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}
+
+/// A report path as stored in a review next to `review_path`: relative to the review's folder
+/// when the report lies below it or beside it, so a review and its reports move together.
+pub fn relative_to_review(report: &Path, review_path: &Path) -> String {
+    let (Ok(report_abs), Some(dir)) = (std::fs::canonicalize(report), review_path.parent()) else {
+        return report.display().to_string();
+    };
+    let Ok(dir_abs) = std::fs::canonicalize(if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    }) else {
+        return report.display().to_string();
+    };
+    // Up to two levels up: annotations/../assets/articles/x.txt.
+    let mut base = dir_abs.clone();
+    let mut ups = String::new();
+    for _ in 0..3 {
+        if let Ok(rest) = report_abs.strip_prefix(&base) {
+            return format!("{ups}{}", rest.display());
+        }
+        if !base.pop() {
+            break;
+        }
+        ups.push_str("../");
+    }
+    report_abs.display().to_string()
+}
+
+/// Resolves a stored report path against the review's folder.
+pub fn resolve(stored: &str, review_path: &Path) -> PathBuf {
+    let path = Path::new(stored);
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    review_path
+        .parent()
+        .map_or_else(|| path.to_path_buf(), |dir| dir.join(path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newer_versions_and_other_files_are_refused() {
+        let newer =
+            format!("(format: \"{FORMAT_NAME}\", version: 99, articles: [], annotations: [])");
+        assert!(matches!(
+            from_ron(&newer, "r.ron"),
+            Err(StoreError::NewerVersion { version: 99, .. })
+        ));
+        assert!(matches!(
+            from_ron("(name: \"x\")", "r.ron"),
+            Err(StoreError::NotAReview { .. })
+        ));
+        let damaged = from_ron(
+            "(format: \"crosscheck-review\", version: 1, articles: [",
+            "r.ron",
+        );
+        let Err(StoreError::Damaged { line, .. }) = damaged else {
+            panic!("{damaged:?}");
+        };
+        assert_eq!(line, 1);
+    }
+
+    #[test]
+    fn an_empty_review_round_trips() {
+        let review = Review::default();
+        let text = to_ron(&review).unwrap();
+        assert!(text.contains("format: \"crosscheck-review\""), "{text}");
+        assert_eq!(from_ron(&text, "r.ron").unwrap(), review);
+    }
+
+    #[test]
+    fn saving_replaces_atomically_and_notices_outside_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("r.ron");
+        let fp = save(&path, &Review::default()).unwrap();
+        check_unchanged(&path, Some(&fp)).unwrap();
+        std::fs::write(&path, "edited elsewhere").unwrap();
+        assert!(matches!(
+            check_unchanged(&path, Some(&fp)),
+            Err(StoreError::ChangedOnDisk { .. })
+        ));
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty(), "no temporary files left behind");
+    }
+
+    #[test]
+    fn report_paths_are_stored_relative_to_the_review() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("annotations")).unwrap();
+        std::fs::create_dir_all(dir.path().join("assets")).unwrap();
+        let report = dir.path().join("assets/a.txt");
+        std::fs::write(&report, "text").unwrap();
+        let review = dir.path().join("annotations/r.ron");
+        let stored = relative_to_review(&report, &review);
+        assert_eq!(stored, "../assets/a.txt");
+        assert_eq!(
+            std::fs::canonicalize(resolve(&stored, &review)).unwrap(),
+            std::fs::canonicalize(report).unwrap()
+        );
+    }
+}
