@@ -348,6 +348,46 @@ pub fn run_check(
     }
 }
 
+/// Runs `export`: reads the review (RON or the JSON export), exports it to `output` (written
+/// atomically) or stdout.
+pub fn run_export(
+    review_path: &std::path::Path,
+    format: &str,
+    output: Option<&std::path::Path>,
+    all: bool,
+) -> Result<(), String> {
+    let format = crate::export::Format::parse(format).ok_or_else(|| {
+        format!("unknown format “{format}”: use json, csv, md, claimreview or webanno")
+    })?;
+    let (review, _) = crate::store::load(review_path).map_err(|err| err.to_string())?;
+    // The reports' texts give character positions for Web Annotation selectors.
+    let texts: Vec<Option<String>> = review
+        .articles
+        .iter()
+        .map(|a| {
+            let path = crate::store::resolve(&a.path, review_path);
+            std::fs::read_to_string(path).ok().or_else(|| {
+                corpus::SAMPLE
+                    .iter()
+                    .find(|b| {
+                        std::path::Path::new(&a.path)
+                            .file_name()
+                            .is_some_and(|n| n == b.name)
+                    })
+                    .and_then(|b| String::from_utf8(b.bytes.to_vec()).ok())
+            })
+        })
+        .collect();
+    let text = crate::export::export_with_texts(format, &review, all, &texts)
+        .map_err(|err| err.to_string())?;
+    match output {
+        Some(path) => {
+            crate::store::write_atomic(path, text.as_bytes()).map_err(|err| err.to_string())
+        }
+        None => print(&text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,8 +17,16 @@ fn main() -> ExitCode {
         Command::Help => cli::print(cli::USAGE),
         Command::Version => cli::print(concat!("crosscheck ", env!("CARGO_PKG_VERSION"), "\n")),
         Command::Check { files, json, dates } => cli::run_check(&files, json, &dates),
-        Command::Export { .. } => Err("export is not available yet".to_owned()),
-        Command::Gui { .. } => Err("the window is not available yet".to_owned()),
+        Command::Export {
+            review,
+            format,
+            output,
+            all,
+        } => cli::run_export(&review, &format, output.as_deref(), all),
+        Command::Gui { files, renderer } => {
+            let start = crosscheck::ui::load_start(&files);
+            crosscheck::ui::run(start, renderer.as_deref())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

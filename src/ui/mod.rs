@@ -1,0 +1,82 @@
+//! The window: egui panels that draw the state and send commands. The only module that uses
+//! egui; everything it shows comes from `corpus`, `analysis`, `review` and `store`.
+
+pub mod app;
+pub mod command;
+pub mod editor;
+pub mod list;
+pub mod pane;
+pub mod theme;
+pub mod worker;
+
+use std::path::PathBuf;
+
+pub use app::{App, Command, StartOptions};
+
+use crate::corpus::{self, Article};
+
+/// The application id (window class, storage folder).
+pub const APP_ID: &str = "crosscheck";
+
+/// Loads the reports given on the command line (the bundled sample when none), printing any
+/// load error on stderr; the window shows them again.
+pub fn load_start(files: &[PathBuf]) -> StartOptions {
+    let mut articles: Vec<Article> = Vec::new();
+    let mut errors = Vec::new();
+    if files.is_empty() {
+        articles = corpus::sample();
+    }
+    for path in files {
+        match corpus::load_path(path)
+            .and_then(|a| corpus::check_not_open(&a, &articles).map(|()| a))
+        {
+            Ok(article) => articles.push(article),
+            Err(err) => {
+                eprintln!("crosscheck: {err}");
+                errors.push(err.to_string());
+            }
+        }
+    }
+    StartOptions {
+        articles,
+        errors,
+        recovery_path: eframe::storage_dir(APP_ID).map(|dir| dir.join("recovery.ron")),
+        review: None,
+    }
+}
+
+/// Opens the window.
+pub fn run(start: StartOptions, renderer: Option<&str>) -> Result<(), String> {
+    let renderer = match renderer {
+        None | Some("glow") => eframe::Renderer::Glow,
+        #[cfg(feature = "wgpu")]
+        Some("wgpu") => eframe::Renderer::Wgpu,
+        Some(other) => {
+            return Err(format!(
+                "unknown renderer “{other}” (this build has glow{})",
+                if cfg!(feature = "wgpu") {
+                    " and wgpu"
+                } else {
+                    "; build with --features wgpu for wgpu"
+                }
+            ));
+        }
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("crosscheck")
+            .with_app_id(APP_ID)
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_drag_and_drop(true),
+        renderer,
+        persist_window: true,
+        ..Default::default()
+    };
+    eframe::run_native(
+        APP_ID,
+        options,
+        Box::new(|cc| Ok(Box::new(App::new(cc, start)))),
+    )
+    .map_err(|err| format!("could not open the window: {err}"))
+}
