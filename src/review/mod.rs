@@ -57,14 +57,14 @@ impl Verdict {
         }
     }
 
-    /// The machine name (as in review files and exports).
+    /// The machine name (as in review files and exports; the same as its serde name).
     pub fn name(self) -> &'static str {
         match self {
             Self::Unreviewed => "unreviewed",
             Self::ConfirmedConflict => "confirmed_conflict",
             Self::Reconciled => "reconciled",
             Self::NotAConflict => "not_a_conflict",
-            Self::NeedsSourcing => "needs_more_sourcing",
+            Self::NeedsSourcing => "needs_sourcing",
         }
     }
 }
@@ -267,8 +267,9 @@ impl Review {
                 match self.annotations.binary_search_by_key(&id, |a| a.id) {
                     Ok(_) => Err(ActionError::Duplicate(id)),
                     Err(at) => {
+                        // `next_id` is left alone so that undo restores the exact state;
+                        // `new_id` still never hands out an id in use.
                         self.annotations.insert(at, annotation);
-                        self.next_id = self.next_id.max(id + 1);
                         Ok(Action::Remove(id))
                     }
                 }
@@ -319,6 +320,14 @@ mod tests {
             reviewer: String::new(),
             created: now,
             modified: now,
+        }
+    }
+
+    #[test]
+    fn verdict_names_match_their_serialized_form() {
+        for verdict in Verdict::ALL {
+            let ron = ron::to_string(&verdict).unwrap();
+            assert_eq!(ron, verdict.name(), "{verdict:?}");
         }
     }
 

@@ -264,6 +264,16 @@ fn write_reason(err: &std::io::Error) -> String {
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
 /// then renamed over `path`.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic_then(path, bytes, &|| {})
+}
+
+/// [`write_atomic`], calling `before_rename` once the new content is on disk and before it
+/// replaces the old file (crash tests kill the process there).
+pub fn write_atomic_then(
+    path: &Path,
+    bytes: &[u8],
+    before_rename: &dyn Fn(),
+) -> Result<(), StoreError> {
     let name = path.display().to_string();
     let fail = |err: &std::io::Error| StoreError::Write {
         path: name.clone(),
@@ -280,6 +290,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         .map_err(|err| fail(&err))?;
     temp.write_all(bytes).map_err(|err| fail(&err))?;
     temp.as_file().sync_all().map_err(|err| fail(&err))?;
+    before_rename();
     temp.persist(path).map_err(|err| fail(&err.error))?;
     // Make the rename itself durable where the platform allows.
     if let Ok(dir) = std::fs::File::open(&dir) {

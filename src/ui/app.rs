@@ -1206,7 +1206,14 @@ impl App {
 
     fn export(&mut self, format: Format, path: &Path, all: bool) {
         let review = self.review_for_save(path);
-        let result = export::export(format, &review, all)
+        // The open reports' texts give character positions for Web Annotation selectors.
+        let texts: Vec<Option<String>> = (0..review.articles.len())
+            .map(|r| {
+                self.open_index(r)
+                    .map(|open| self.articles[open].text.to_string())
+            })
+            .collect();
+        let result = export::export_with_texts(format, &review, all, &texts)
             .map_err(|err| err.to_string())
             .and_then(|text| {
                 store::write_atomic(path, text.as_bytes()).map_err(|err| err.to_string())
