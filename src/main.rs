@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use crosscheck::cli::{self, Command};
 
 fn main() -> ExitCode {
+    crosscheck::ui::PROCESS_START.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::parse(&args) {
         Ok(command) => command,

@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::content_hash;
 use crate::review::{Annotation, Review, ReviewedArticle};
 
 /// The `format` field of every review file.
@@ -112,10 +111,28 @@ pub enum StoreError {
 }
 
 /// What was on disk when a review was read or written, to notice outside changes.
-#[derive(Clone, Debug, PartialEq, Eq)]
+///
+/// A fast non-cryptographic hash (`FxHash`) and the length: it guards against another program's
+/// edits, not against an adversary, and SHA-256 would cost a third of opening a large review.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fingerprint {
-    /// `sha256:` of the file's bytes.
-    pub hash: String,
+    /// Length in bytes.
+    pub len: u64,
+    /// `FxHash` of the bytes.
+    pub hash: u64,
+}
+
+impl Fingerprint {
+    /// The fingerprint of some bytes.
+    pub fn of(bytes: &[u8]) -> Self {
+        use std::hash::Hasher as _;
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(bytes);
+        Self {
+            len: bytes.len() as u64,
+            hash: hasher.finish(),
+        }
+    }
 }
 
 /// Serialises a review to the file's text.
@@ -130,7 +147,7 @@ pub fn to_ron(review: &Review) -> Result<String, ron::Error> {
         next_id: review.new_id(),
     };
     let config = ron::ser::PrettyConfig::new()
-        .indentor("    ")
+        .indentor("  ")
         .struct_names(false)
         .separate_tuple_members(false)
         .enumerate_arrays(false);
@@ -148,20 +165,33 @@ pub fn from_json(text: &str, path: &str) -> Result<Review, StoreError> {
         column: err.column(),
         message: err.to_string(),
     };
-    let header: Header = serde_json::from_str(text).map_err(damaged)?;
-    if header.format != FORMAT_NAME {
+    match serde_json::from_str::<ReviewFile>(text) {
+        Ok(file) => {
+            check_header(&file.format, file.version, path)?;
+            Ok(into_review(file))
+        }
+        Err(err) => {
+            let header: Header = serde_json::from_str(text).map_err(damaged)?;
+            check_header(&header.format, header.version, path)?;
+            Err(damaged(err))
+        }
+    }
+}
+
+/// Refuses files of another format or of a newer version.
+fn check_header(format: &str, version: u32, path: &str) -> Result<(), StoreError> {
+    if format != FORMAT_NAME {
         return Err(StoreError::NotAReview {
             path: path.to_owned(),
         });
     }
-    if header.version > FORMAT_VERSION {
+    if version > FORMAT_VERSION {
         return Err(StoreError::NewerVersion {
             path: path.to_owned(),
-            version: header.version,
+            version,
         });
     }
-    let file: ReviewFile = serde_json::from_str(text).map_err(damaged)?;
-    Ok(into_review(file))
+    Ok(())
 }
 
 fn into_review(file: ReviewFile) -> Review {
@@ -183,20 +213,18 @@ pub fn from_ron(text: &str, path: &str) -> Result<Review, StoreError> {
         column: err.span.start.col,
         message: err.code.to_string(),
     };
-    let header: Header = ron::from_str(text).map_err(damaged)?;
-    if header.format != FORMAT_NAME {
-        return Err(StoreError::NotAReview {
-            path: path.to_owned(),
-        });
+    // One parse in the common case; the header alone is read only to explain a failure.
+    match ron::from_str::<ReviewFile>(text) {
+        Ok(file) => {
+            check_header(&file.format, file.version, path)?;
+            Ok(into_review(file))
+        }
+        Err(err) => {
+            let header: Header = ron::from_str(text).map_err(damaged)?;
+            check_header(&header.format, header.version, path)?;
+            Err(damaged(err))
+        }
     }
-    if header.version > FORMAT_VERSION {
-        return Err(StoreError::NewerVersion {
-            path: path.to_owned(),
-            version: header.version,
-        });
-    }
-    let file: ReviewFile = ron::from_str(text).map_err(damaged)?;
-    Ok(into_review(file))
 }
 
 /// Reads a review file.
@@ -226,12 +254,7 @@ pub fn load(path: &Path) -> Result<(Review, Fingerprint), StoreError> {
     } else {
         from_ron(text, &name)?
     };
-    Ok((
-        review,
-        Fingerprint {
-            hash: content_hash(&bytes),
-        },
-    ))
+    Ok((review, Fingerprint::of(&bytes)))
 }
 
 /// Refuses to write over `path` if it changed since `fingerprint` was taken.
@@ -240,7 +263,7 @@ pub fn check_unchanged(path: &Path, fingerprint: Option<&Fingerprint>) -> Result
         return Ok(());
     };
     match std::fs::read(path) {
-        Ok(bytes) if content_hash(&bytes) != fingerprint.hash => Err(StoreError::ChangedOnDisk {
+        Ok(bytes) if Fingerprint::of(&bytes) != *fingerprint => Err(StoreError::ChangedOnDisk {
             path: path.display().to_string(),
         }),
         // Deleted since: writing it again loses nothing.
@@ -306,9 +329,7 @@ pub fn save(path: &Path, review: &Review) -> Result<Fingerprint, StoreError> {
         reason: err.to_string(),
     })?;
     write_atomic(path, text.as_bytes())?;
-    Ok(Fingerprint {
-        hash: content_hash(text.as_bytes()),
-    })
+    Ok(Fingerprint::of(text.as_bytes()))
 }
 
 /// Unsaved work kept aside in case of a crash: the review and where it belongs.

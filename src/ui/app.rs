@@ -215,6 +215,13 @@ impl App {
         app
     }
 
+    /// Builds the app on a bare egui context, without eframe (benchmarks).
+    pub fn headless(ctx: &egui::Context, start: StartOptions) -> Self {
+        let mut app = Self::with_prefs(Prefs::default(), start);
+        app.reanalyze(ctx);
+        app
+    }
+
     fn with_prefs(prefs: Prefs, start: StartOptions) -> Self {
         let mut app = Self {
             articles: Vec::new(),
@@ -1435,38 +1442,7 @@ impl App {
             let style = theme.status(status, reviewed);
             let (rect, _) = ui.allocate_exact_size(Vec2::new(26.0, 14.0), egui::Sense::hover());
             ui.painter().rect_filled(rect, 2.0, style.background);
-            let y = rect.bottom() - 1.0;
-            let (a, b) = (Pos2::new(rect.left(), y), Pos2::new(rect.right(), y));
-            match style.underline {
-                super::theme::Underline::Thick => {
-                    ui.painter()
-                        .line_segment([a, b], Stroke::new(2.5, style.stroke));
-                }
-                super::theme::Underline::Thin => {
-                    ui.painter()
-                        .line_segment([a, b], Stroke::new(1.0, style.stroke));
-                }
-                super::theme::Underline::Double => {
-                    ui.painter()
-                        .line_segment([a, b], Stroke::new(1.0, style.stroke));
-                    ui.painter().line_segment(
-                        [a - Vec2::Y * 3.0, b - Vec2::Y * 3.0],
-                        Stroke::new(1.0, style.stroke),
-                    );
-                }
-                super::theme::Underline::Dashed => {
-                    ui.painter().extend(egui::Shape::dashed_line(
-                        &[a, b],
-                        Stroke::new(2.0, style.stroke),
-                        6.0,
-                        3.0,
-                    ));
-                }
-                super::theme::Underline::Dotted => {
-                    ui.painter()
-                        .extend(egui::Shape::dotted_line(&[a, b], style.stroke, 4.0, 1.2));
-                }
-            }
+            pane::paint_underline(ui.painter(), rect, style.underline, style.stroke);
             ui.label(egui::RichText::new(format!("{} {label}", style.marker)).color(style.stroke));
         }
     }

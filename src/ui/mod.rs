@@ -18,6 +18,32 @@ use crate::corpus::{self, Article};
 /// The application id (window class, storage folder).
 pub const APP_ID: &str = "crosscheck";
 
+/// When the process started (set first thing in `main`), for the launch-time measurement.
+pub static PROCESS_START: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// With `CROSSCHECK_LAUNCH_TIMING` set, the window prints the milliseconds from process start
+/// to the frame after the first painted one, and closes: the launch benchmark's probe.
+struct LaunchProbe {
+    app: App,
+    frames: u32,
+}
+
+impl eframe::App for LaunchProbe {
+    fn ui(&mut self, ui: &mut egui::Ui, frame: &mut eframe::Frame) {
+        self.frames += 1;
+        if self.frames == 2 {
+            let start = PROCESS_START.get_or_init(std::time::Instant::now);
+            eprintln!(
+                "first frame painted after {:.1} ms",
+                start.elapsed().as_secs_f64() * 1e3
+            );
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        ui.ctx().request_repaint();
+        eframe::App::ui(&mut self.app, ui, frame);
+    }
+}
+
 /// Loads the reports given on the command line (the bundled sample when none), printing any
 /// load error on stderr; the window shows them again.
 pub fn load_start(files: &[PathBuf]) -> StartOptions {
@@ -73,10 +99,18 @@ pub fn run(start: StartOptions, renderer: Option<&str>) -> Result<(), String> {
         persist_window: true,
         ..Default::default()
     };
+    let probe = std::env::var_os("CROSSCHECK_LAUNCH_TIMING").is_some();
     eframe::run_native(
         APP_ID,
         options,
-        Box::new(|cc| Ok(Box::new(App::new(cc, start)))),
+        Box::new(move |cc| {
+            let app = App::new(cc, start);
+            if probe {
+                Ok(Box::new(LaunchProbe { app, frames: 0 }) as Box<dyn eframe::App>)
+            } else {
+                Ok(Box::new(app))
+            }
+        }),
     )
     .map_err(|err| format!("could not open the window: {err}"))
 }

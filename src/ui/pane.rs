@@ -246,7 +246,8 @@ fn rects_of(galley: &Galley, glyphs: &[(u32, u32, f32, f32)], range: &Range<usiz
     out
 }
 
-fn paint_underline(painter: &egui::Painter, rect: Rect, style: Underline, color: Color32) {
+/// Draws a status's underline along the bottom of `rect` (also used by the legend).
+pub fn paint_underline(painter: &egui::Painter, rect: Rect, style: Underline, color: Color32) {
     let y = rect.bottom() - 1.0;
     let (a, b) = (Pos2::new(rect.left(), y), Pos2::new(rect.right(), y));
     match style {
