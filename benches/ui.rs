@@ -105,7 +105,7 @@ fn main() {
         .analysis()
         .findings
         .iter()
-        .position(|f| f.is_discrepancy())
+        .position(crosscheck::analysis::Finding::is_discrepancy)
         .unwrap_or(0);
     app.push(Command::Select(Some(Target::Finding(first_conflict))));
     run(&mut app, None);
