@@ -17,7 +17,9 @@ fn review(n: usize) -> Review {
     let annotations = (0..n)
         .map(|i| {
             let start = (i * 37) % (text.len() - 80);
-            let start = (start..).find(|&s| text.is_char_boundary(s)).unwrap_or(0);
+            let start = (start..text.len())
+                .find(|&s| text.is_char_boundary(s))
+                .unwrap_or(0);
             let mut anchor = Anchor::new(i % 3, &text, start..start + 40);
             anchor.value = "18..22".into();
             Annotation {
@@ -75,7 +77,7 @@ fn main() {
         },
         5,
     );
-    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let open = best(
         || {
             let start = Instant::now();
