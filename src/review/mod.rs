@@ -137,30 +137,21 @@ pub struct Annotation {
 }
 
 impl Annotation {
-    /// A new, unreviewed annotation for an engine finding.
-    pub fn for_finding(
+    /// A new, unreviewed annotation with nothing recorded yet.
+    pub fn new(
         id: u64,
-        finding: &Finding,
-        articles: &[&str],
+        kind: Kind,
+        subject: String,
+        from_engine: bool,
+        anchors: Vec<Anchor>,
         reviewer: &str,
         now: DateTime<Utc>,
     ) -> Self {
-        let anchors = finding
-            .claims
-            .iter()
-            .filter_map(|c| {
-                articles.get(c.article).map(|text| {
-                    let mut anchor = Anchor::new(c.article, text, c.start..c.end);
-                    anchor.value.clone_from(&c.value);
-                    anchor
-                })
-            })
-            .collect();
         Self {
             id,
-            kind: finding.kind,
-            subject: finding.subject.clone(),
-            from_engine: true,
+            kind,
+            subject,
+            from_engine,
             anchors,
             verdict: Verdict::Unreviewed,
             reconciled: String::new(),
@@ -173,6 +164,27 @@ impl Annotation {
             created: now,
             modified: now,
         }
+    }
+
+    /// A new, unreviewed annotation for an engine finding; `anchor_of` turns each claim into
+    /// an anchor (it maps the finding's report indices to the review's).
+    pub fn for_finding(
+        id: u64,
+        finding: &Finding,
+        anchor_of: &dyn Fn(&crate::analysis::ClaimRef) -> Option<Anchor>,
+        reviewer: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let anchors = finding.claims.iter().filter_map(anchor_of).collect();
+        Self::new(
+            id,
+            finding.kind,
+            finding.subject.clone(),
+            true,
+            anchors,
+            reviewer,
+            now,
+        )
     }
 
     /// Whether the reviewer has recorded anything.
@@ -304,23 +316,18 @@ mod tests {
 
     fn note(id: u64, text: &str) -> Annotation {
         let now = DateTime::<Utc>::from_timestamp(1_700_000_000, 0).unwrap();
-        Annotation {
+        let anchor = Anchor::new(0, "about 20 people were killed", 0..8);
+        let mut annotation = Annotation::new(
             id,
-            kind: Kind::Number,
-            subject: "people killed".into(),
-            from_engine: false,
-            anchors: vec![Anchor::new(0, "about 20 people were killed", 0..8)],
-            verdict: Verdict::Unreviewed,
-            reconciled: String::new(),
-            value: None,
-            sides_with: vec![],
-            note: text.into(),
-            sources: vec![],
-            tags: vec![],
-            reviewer: String::new(),
-            created: now,
-            modified: now,
-        }
+            Kind::Number,
+            "people killed".into(),
+            false,
+            vec![anchor],
+            "",
+            now,
+        );
+        annotation.note = text.into();
+        annotation
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::analysis::{Analysis, Finding, Kind, Status};
 use crate::corpus::{self, Article, LoadError, Source};
 use crate::export::{self, Format};
 use crate::review::{
-    Action, Anchor, Annotation, History, Placement, Review, ReviewedArticle, Verdict, overlap,
+    Action, Anchor, Annotation, History, Placement, Review, ReviewedArticle, overlap,
 };
 use crate::store::{self, Fingerprint};
 
@@ -937,23 +937,17 @@ impl App {
         let anchor = Anchor::new(review_index, text, range);
         let now = Utc::now();
         let id = self.review.new_id();
-        let annotation = Annotation {
+        let subject = shorten(&anchor.exact, 60);
+        let reviewer = self.prefs.reviewer.clone();
+        let annotation = Annotation::new(
             id,
-            kind: Kind::OnlyInOne,
-            subject: shorten(&anchor.exact, 60),
-            from_engine: false,
-            anchors: vec![anchor],
-            verdict: Verdict::Unreviewed,
-            reconciled: String::new(),
-            value: None,
-            sides_with: Vec::new(),
-            note: String::new(),
-            sources: Vec::new(),
-            tags: Vec::new(),
-            reviewer: self.prefs.reviewer.clone(),
-            created: now,
-            modified: now,
-        };
+            Kind::OnlyInOne,
+            subject,
+            false,
+            vec![anchor],
+            &reviewer,
+            now,
+        );
         self.panes[open].selection = None;
         self.handle(ctx, Command::Review(vec![Action::Add(annotation)]));
         self.select(Some(Target::Manual(id)));
@@ -1000,25 +994,20 @@ impl App {
             return None;
         };
         let finding = self.analysis.findings.get(i)?;
-        let now = Utc::now();
-        let mut annotation = Annotation::for_finding(
+        let anchor_of = |c: &crate::analysis::ClaimRef| {
+            let review_index = self.review_index(c.article)?;
+            let mut anchor =
+                Anchor::new(review_index, &self.articles[c.article].text, c.start..c.end);
+            anchor.value.clone_from(&c.value);
+            Some(anchor)
+        };
+        let annotation = Annotation::for_finding(
             self.review.new_id(),
             finding,
-            &[],
+            &anchor_of,
             &self.prefs.reviewer,
-            now,
+            Utc::now(),
         );
-        annotation.anchors = finding
-            .claims
-            .iter()
-            .filter_map(|c| {
-                let review_index = self.review_index(c.article)?;
-                let mut anchor =
-                    Anchor::new(review_index, &self.articles[c.article].text, c.start..c.end);
-                anchor.value.clone_from(&c.value);
-                Some(anchor)
-            })
-            .collect();
         Some(annotation)
     }
 
