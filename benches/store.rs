@@ -87,7 +87,32 @@ fn main() {
         },
         5,
     );
+    let text = store::to_ron(&review).expect("serialise");
+    let serialise = best(
+        || {
+            let start = Instant::now();
+            let _ = store::to_ron(&review).expect("serialise");
+            start.elapsed()
+        },
+        5,
+    );
+    let parse = best(
+        || {
+            let start = Instant::now();
+            let _ = store::from_ron(&text, "big.ron").expect("parse");
+            start.elapsed()
+        },
+        5,
+    );
     println!("10,000 annotations, {:.1} MB file", size as f64 / 1e6);
+    println!(
+        "  of which serialising to RON in memory:  best of 5 {:>7.1} ms",
+        serialise.as_secs_f64() * 1e3
+    );
+    println!(
+        "  of which parsing RON from memory:       best of 5 {:>7.1} ms",
+        parse.as_secs_f64() * 1e3
+    );
     println!(
         "save (serialise, write, fsync, rename): best of 5 {:>7.1} ms",
         save.as_secs_f64() * 1e3

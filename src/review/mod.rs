@@ -110,25 +110,25 @@ pub struct Annotation {
     #[serde(default)]
     pub verdict: Verdict,
     /// The reconciled fact, in words.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reconciled: String,
     /// For figures: the reconciled value or range.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<ValueRange>,
     /// Indices (into the review's articles) of the reports the reconciled fact sides with.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sides_with: Vec<usize>,
     /// Free note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     /// URLs or citations.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<String>,
     /// Tags.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     /// Who made or last changed it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reviewer: String,
     /// When it was made (UTC).
     pub created: DateTime<Utc>,
