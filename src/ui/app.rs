@@ -191,6 +191,8 @@ pub struct App {
     /// Per annotation: where its anchors are in the open reports (open index, range).
     placed: BTreeMap<u64, Vec<PlacedAnchor>>,
     missing: Vec<Missing>,
+    /// Annotations that could not be placed (counted when placements change, not per frame).
+    orphan_count: usize,
     draft: Draft,
     draft_source: Option<(Option<Target>, Option<Annotation>)>,
     modal: Option<Modal>,
@@ -259,6 +261,7 @@ impl App {
             annotation_of: Vec::new(),
             placed: BTreeMap::new(),
             missing: Vec::new(),
+            orphan_count: 0,
             draft: Draft::default(),
             draft_source: None,
             modal: None,
@@ -778,6 +781,7 @@ impl App {
                     .map(|(_, id)| id)
             })
             .collect();
+        self.orphan_count = self.orphaned().len();
         self.rebuild_view();
     }
 
@@ -1475,7 +1479,7 @@ impl App {
                 }
             });
         }
-        let orphans = self.orphaned().len();
+        let orphans = self.orphan_count;
         if orphans > 0 {
             ui.colored_label(theme.warning, format!("{orphans} annotations could not be placed in the changed reports; they are kept (see the list)."));
         }

@@ -197,11 +197,12 @@ pub fn list_ui(
                 };
                 let precision: Vec<&str> = finding.precision.iter().map(|p| p.label()).collect();
                 job.append(&format!("{} ", style.marker), 0.0, marker.clone());
-                job.append(
-                    &format!("{} · {}", finding.kind.label(), finding.status.label()),
-                    0.0,
-                    marker,
-                );
+                let heading = if finding.kind == Kind::OnlyInOne {
+                    finding.status.label().to_owned()
+                } else {
+                    format!("{} · {}", finding.kind.label(), finding.status.label())
+                };
+                job.append(&heading, 0.0, marker);
                 if !precision.is_empty() {
                     job.append(&format!(" ({})", precision.join(", ")), 0.0, weak.clone());
                 }
