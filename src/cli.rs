@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 
 use crate::analysis::{self, Analysis, Finding, Input, Status};
+use crate::corpus::text::shorten;
 use crate::corpus::{self, Article};
 
 /// What the command line asked for.
@@ -256,15 +257,6 @@ pub fn check_json(articles: &[Article], analysis: &Analysis) -> serde_json::Valu
     })
 }
 
-fn shorten(text: &str, max_chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let cut: String = flat.chars().take(max_chars - 1).collect();
-    format!("{cut}…")
-}
-
 /// The readable `check` report.
 pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
     use std::fmt::Write as _;
@@ -365,17 +357,9 @@ pub fn run_export(
         .articles
         .iter()
         .map(|a| {
-            let path = crate::store::resolve(&a.path, review_path);
-            std::fs::read_to_string(path).ok().or_else(|| {
-                corpus::SAMPLE
-                    .iter()
-                    .find(|b| {
-                        std::path::Path::new(&a.path)
-                            .file_name()
-                            .is_some_and(|n| n == b.name)
-                    })
-                    .and_then(|b| String::from_utf8(b.bytes.to_vec()).ok())
-            })
+            crate::store::load_report(&a.path, review_path)
+                .ok()
+                .map(|article| article.text.to_string())
         })
         .collect();
     let text = crate::export::export_with_texts(format, &review, all, &texts)

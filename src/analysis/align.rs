@@ -18,6 +18,7 @@ use super::model::{ClaimRef, Finding, Interval, Kind, Measure, Precision, Status
 use super::names::{EntityKind, Names};
 use super::quantity::{Quantity, Unit};
 use super::relations::Party;
+use super::union_find::UnionFind;
 
 /// Everything extracted from the reports, ready to be lined up.
 pub struct Extracted<'a> {
@@ -313,59 +314,45 @@ type PlaceFigures = (u32, Vec<(usize, usize)>);
 struct Side {
     doc: usize,
     value: Interval,
-    vague: bool,
     lumped: bool,
     /// The per-place values summed, for a split report (empty otherwise).
     summed: Vec<Interval>,
-    parts: BTreeMap<String, (Interval, bool)>,
+    parts: BTreeMap<String, Interval>,
 }
 
 /// Combines the figures one report gives for one thing: the most precise value they all
 /// allow, or their hull when the report contradicts itself.
-fn combine(values: impl Iterator<Item = (Interval, bool)>) -> Option<(Interval, bool)> {
-    let mut acc: Option<(Interval, bool)> = None;
+fn combine(values: impl Iterator<Item = Interval>) -> Option<Interval> {
+    let mut acc: Option<Interval> = None;
     let mut hull: Option<Interval> = None;
     let mut consistent = true;
-    for (v, vague) in values {
+    for v in values {
         hull = Some(hull.map_or(v, |h| Interval {
             lo: h.lo.min(v.lo),
             hi: h.hi.max(v.hi),
         }));
         acc = match acc {
-            None => Some((v, vague)),
-            Some((a, av)) => {
-                if let Some(i) = a.intersect(&v) {
-                    Some((i, av && vague))
-                } else {
-                    consistent = false;
-                    Some((a, av))
-                }
-            }
+            None => Some(v),
+            Some(a) => a.intersect(&v).or_else(|| {
+                consistent = false;
+                Some(a)
+            }),
         };
     }
-    if consistent {
-        acc
-    } else {
-        hull.map(|h| (h, true))
-    }
+    if consistent { acc } else { hull }
 }
 
-fn side_of(ex: &Extracted<'_>, doc: usize, claims: &[&Quantity]) -> Option<Side> {
-    let (value, vague) = combine(claims.iter().map(|q| (q.value, q.vague)))?;
-    let mut parts: BTreeMap<String, Vec<(Interval, bool)>> = BTreeMap::new();
+fn side_of(doc: usize, claims: &[&Quantity]) -> Option<Side> {
+    let value = combine(claims.iter().map(|q| q.value))?;
+    let mut parts: BTreeMap<String, Vec<Interval>> = BTreeMap::new();
     for q in claims {
         for p in &q.parts {
-            parts
-                .entry(p.unit.name.clone())
-                .or_default()
-                .push((p.value, p.vague));
+            parts.entry(p.unit.name.clone()).or_default().push(p.value);
         }
     }
-    let _ = ex;
     Some(Side {
         doc,
         value,
-        vague,
         lumped: false,
         summed: Vec::new(),
         parts: parts
@@ -461,7 +448,7 @@ fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
         }
     }
     // Parts ("including nine children") compared where two reports give them.
-    let mut part_units: BTreeMap<&str, Vec<(Interval, bool)>> = BTreeMap::new();
+    let mut part_units: BTreeMap<&str, Vec<Interval>> = BTreeMap::new();
     for s in sides {
         for (unit, v) in &s.parts {
             part_units.entry(unit).or_default().push(*v);
@@ -472,11 +459,11 @@ fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
         if values.len() < 2 {
             continue;
         }
-        let mut acc = Some(values[0].0);
-        for (v, _) in &values[1..] {
+        let mut acc = Some(values[0]);
+        for v in &values[1..] {
             acc = acc.and_then(|a| a.intersect(v));
         }
-        let same = values.iter().all(|(v, _)| v.same(&values[0].0));
+        let same = values.iter().all(|v| v.same(&values[0]));
         match acc {
             None => {
                 status = Status::Conflict;
@@ -660,7 +647,7 @@ fn quantity_findings(
             claims.push(claim_of(c));
         }
         for (doc, list) in lumped_by_doc {
-            if let Some(mut side) = side_of(ex, doc, &list) {
+            if let Some(mut side) = side_of(doc, &list) {
                 side.lumped = true;
                 sides.push(side);
             }
@@ -668,20 +655,17 @@ fn quantity_findings(
         for (doc, places) in &per_doc {
             let mut total = Interval::exact(0.0);
             let mut summed = Vec::new();
-            let mut parts: BTreeMap<String, (Interval, bool)> = BTreeMap::new();
-            let mut vague = false;
+            let mut parts: BTreeMap<String, Interval> = BTreeMap::new();
             for (_, list) in places {
                 let qs: Vec<&Quantity> = list.iter().map(quantity).collect();
-                let Some(side) = side_of(ex, *doc, &qs) else {
+                let Some(side) = side_of(*doc, &qs) else {
                     continue;
                 };
                 total = total.add(&side.value);
-                vague |= side.vague;
                 summed.push(side.value);
-                for (unit, (v, pv)) in side.parts {
-                    let e = parts.entry(unit).or_insert((Interval::exact(0.0), false));
-                    e.0 = e.0.add(&v);
-                    e.1 |= pv;
+                for (unit, v) in side.parts {
+                    let e = parts.entry(unit).or_insert(Interval::exact(0.0));
+                    *e = e.add(&v);
                 }
                 claims.extend(list.iter().map(&mut claim_of));
             }
@@ -689,13 +673,12 @@ fn quantity_findings(
                 // Not every place has a figure: the sum is only a lower bound.
                 total.hi = f64::INFINITY;
                 for v in parts.values_mut() {
-                    v.0.hi = f64::INFINITY;
+                    v.hi = f64::INFINITY;
                 }
             }
             sides.push(Side {
                 doc: *doc,
                 value: total,
-                vague,
                 lumped: false,
                 summed,
                 parts,
@@ -712,16 +695,7 @@ fn quantity_findings(
                 aligned.quantities.extend(list.iter().copied());
             }
         }
-        let (status, precision, explanation) = classify_sides(&sides);
-        out.push(Finding {
-            id: String::new(),
-            kind: Kind::Number,
-            status,
-            precision,
-            subject: quantity_subject(ex, key),
-            explanation,
-            claims,
-        });
+        out.push(number_finding(ex, key, &sides, claims));
     }
     // Groups of one key.
     for &key in &keys {
@@ -736,32 +710,34 @@ fn quantity_findings(
         aligned.quantities.extend(list.iter().copied());
         let sides: Vec<Side> = by_doc
             .iter()
-            .filter_map(|(d, qs)| side_of(ex, *d, qs))
+            .filter_map(|(d, qs)| side_of(*d, qs))
             .collect();
-        let (status, precision, explanation) = classify_sides(&sides);
-        out.push(Finding {
-            id: String::new(),
-            kind: Kind::Number,
-            status,
-            precision,
-            subject: quantity_subject(ex, key),
-            explanation,
-            claims: list.iter().map(&mut claim_of).collect(),
-        });
+        let claims = list.iter().map(&mut claim_of).collect();
+        out.push(number_finding(ex, key, &sides, claims));
+    }
+}
+
+/// A figure finding: the sides classified, the subject named from the key.
+fn number_finding(
+    ex: &Extracted<'_>,
+    key: &QuantityKey,
+    sides: &[Side],
+    claims: Vec<ClaimRef>,
+) -> Finding {
+    let (status, precision, explanation) = classify_sides(sides);
+    Finding {
+        id: String::new(),
+        kind: Kind::Number,
+        status,
+        precision,
+        subject: quantity_subject(ex, key),
+        explanation,
+        claims,
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Dates
-
-/// Root of `x` in a union-find forest stored as parent indices.
-fn find(parent: &mut [usize], mut x: usize) -> usize {
-    while parent[x] != x {
-        parent[x] = parent[parent[x]];
-        x = parent[x];
-    }
-    x
-}
 
 /// Dates joined by (0, passage, verb) or (1, verb, people and places).
 type DateKey = (u8, u32, Option<Verb>, Vec<u32>);
@@ -811,7 +787,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             }
         }
     }
-    let mut parent: Vec<usize> = (0..refs.len()).collect();
+    let mut uf = UnionFind::new(refs.len());
     let mut key_list: Vec<_> = keys.into_iter().collect();
     key_list.sort();
     for (_, ids) in &key_list {
@@ -820,17 +796,10 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             continue;
         }
         for w in ids.windows(2) {
-            let (a, b) = (find(&mut parent, w[0]), find(&mut parent, w[1]));
-            if a != b {
-                parent[a.max(b)] = a.min(b);
-            }
+            uf.union(w[0], w[1]);
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..refs.len() {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
+    let groups = uf.groups();
     for ids in groups.values() {
         let mut by_doc: BTreeMap<usize, Vec<&DateClaim>> = BTreeMap::new();
         for &i in ids {
@@ -954,28 +923,19 @@ fn date_subject(ex: &Extracted<'_>, d: usize, date: &DateClaim) -> String {
 fn people_findings(ex: &Extracted<'_>, aligned: &mut Aligned, out: &mut Vec<Finding>) {
     // Parties joined by a shared member.
     let n = ex.parties.len();
-    let mut parent: Vec<usize> = (0..n).collect();
+    let mut uf = UnionFind::new(n);
     let mut first_party: FxHashMap<u32, usize> = FxHashMap::default();
     for (i, party) in ex.parties.iter().enumerate() {
         for (e, _) in party.members.iter().chain(&party.expected) {
             match first_party.get(e) {
-                Some(&j) => {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        parent[a.max(b)] = a.min(b);
-                    }
-                }
+                Some(&j) => uf.union(i, j),
                 None => {
                     first_party.insert(*e, i);
                 }
             }
         }
     }
-    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let root = find(&mut parent, i);
-        groups.entry(root).or_default().push(i);
-    }
+    let groups = uf.groups();
     let entity_name = |e: u32| ex.names.entities[e as usize].name.clone();
     for ids in groups.values() {
         let parties: Vec<&Party> = ids.iter().map(|&i| &ex.parties[i]).collect();

@@ -13,6 +13,7 @@ pub mod model;
 pub mod names;
 pub mod quantity;
 pub mod relations;
+pub mod union_find;
 
 use std::ops::Range;
 

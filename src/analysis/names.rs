@@ -14,6 +14,7 @@ use super::lexicon::{
     DEMONYM, HONORIFIC, LOC_PREP, NAME_PARTICLE, ORG_WORD, PLACE_NOUN, ROLE, ROLE_MOD, SPEECH,
     STOP, TITLE,
 };
+use super::union_find::UnionFind;
 use crate::corpus::text::{CAP, DOTTED, NEWLINE_BEFORE, POSSESSIVE, TokenKind, UPPER};
 
 /// What a name names.
@@ -571,31 +572,6 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [(Mention, String)]) {
     }
 }
 
-struct UnionFind(Vec<u32>);
-
-impl UnionFind {
-    fn new(n: usize) -> Self {
-        Self((0..n as u32).collect())
-    }
-
-    fn find(&mut self, mut x: u32) -> u32 {
-        while self.0[x as usize] != x {
-            let parent = self.0[self.0[x as usize] as usize];
-            self.0[x as usize] = parent;
-            x = parent;
-        }
-        x
-    }
-
-    fn union(&mut self, a: u32, b: u32) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
-            self.0[hi as usize] = lo;
-        }
-    }
-}
-
 /// Finds and links the names of all reports.
 pub fn analyze(docs: &[Doc<'_>]) -> Names {
     let noun = noun_evidence(docs);
@@ -732,12 +708,12 @@ fn link(docs: &[Doc<'_>], names: &mut Names) {
         }
     }
     for (a, b) in links {
-        uf.union(a, b);
+        uf.union(a as usize, b as usize);
     }
 
     let variants = find_variants(docs, names, &evidence, &mut uf);
     for variant in &variants {
-        uf.union(variant.a, variant.b);
+        uf.union(variant.a as usize, variant.b as usize);
     }
     names.variants = variants;
 
@@ -745,7 +721,7 @@ fn link(docs: &[Doc<'_>], names: &mut Names) {
     let mut entity_of_root: FxHashMap<u32, u32> = FxHashMap::default();
     names.entity_of_form = vec![0; n];
     for f in 0..n {
-        let root = uf.find(f as u32);
+        let root = uf.find(f) as u32;
         let next = names.entities.len() as u32;
         let id = *entity_of_root.entry(root).or_insert(next);
         if id == next {
@@ -999,7 +975,9 @@ fn find_variants(
                 if fa.docs.iter().any(|d| fb.docs.binary_search(d).is_ok()) {
                     continue;
                 }
-                if uf.find(a) == uf.find(b) || !spelled_alike(&fa.words, &fb.words) {
+                if uf.find(a as usize) == uf.find(b as usize)
+                    || !spelled_alike(&fa.words, &fb.words)
+                {
                     continue;
                 }
                 let (ka, kb) = (kind_of(a), kind_of(b));

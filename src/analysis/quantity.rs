@@ -38,8 +38,6 @@ pub struct Part {
     pub unit: Unit,
     /// Its wording ("nine children").
     pub wording: String,
-    /// Whether vague or approximate.
-    pub vague: bool,
 }
 
 /// One figure in a report.
@@ -55,8 +53,6 @@ pub struct Quantity {
     pub number_token: usize,
     /// The value as an interval, in the unit family's base unit.
     pub value: Interval,
-    /// Vague or approximate wording ("dozens", "about 20", "at least 35").
-    pub vague: bool,
     /// The wording of the amount ("dozens", "about 20").
     pub wording: String,
     /// What it counts, if said.
@@ -71,7 +67,6 @@ struct Amount {
     first: usize,
     last: usize,
     value: Interval,
-    vague: bool,
     unit: Option<Unit>,
     /// A multiplier or "of" was consumed: the unit search starts after `last`.
     of_follows: bool,
@@ -339,7 +334,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         }
         // Ranges: "20-25", "20 to 25", "between 20 and 25".
         let mut value = apply(qualifier, v);
-        let mut range = false;
         let between = first > 0 && doc.is_word(first - 1, "between");
         let dash = (doc.is_punct(last + 1, '-') || doc.is_punct(last + 1, '–'))
             && doc.tokens.get(last + 2).is_some_and(|t| t.has(GLUED));
@@ -354,7 +348,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             }
             value = Interval { lo: v, hi };
             last = end;
-            range = true;
             if between {
                 first = first.min(first - 1);
             }
@@ -388,7 +381,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             first: first.min(i),
             last,
             value,
-            vague: qualifier.is_some() || range,
             unit,
             of_follows: false,
         });
@@ -419,9 +411,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         }
         let mut value = Interval { lo, hi };
         let mut last = vague_at;
-        if vague_word == "tens" || vague_word == "hundreds" {
-            // "tens of thousands", "hundreds of thousands"
-        }
         let next = lower(doc, last + 1);
         let scale = match next.as_str() {
             "dozen" => Some(12.0),
@@ -457,7 +446,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             first: first.min(i),
             last,
             value,
-            vague: true,
             unit: None,
             of_follows: doc.is_word(last + 1, "of"),
         });
@@ -475,7 +463,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
                 lo: 20.0 * scale,
                 hi: f64::INFINITY,
             },
-            vague: true,
             unit: None,
             of_follows: doc.is_word(i + 3, "of"),
         });
@@ -486,7 +473,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             first: first.min(i),
             last,
             value: apply(Some(Qualifier::About), share * 100.0),
-            vague: true,
             unit: Some(Unit {
                 class: UnitClass::Percent,
                 name: "%".to_owned(),
@@ -510,7 +496,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             first: first.min(i),
             last,
             value,
-            vague: qualifier.is_some(),
             unit: Some(Unit {
                 class: UnitClass::Percent,
                 name: "%".to_owned(),
@@ -526,7 +511,6 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         first: first.min(i),
         last,
         value,
-        vague: qualifier.is_some(),
         unit: None,
         of_follows: false,
     })
@@ -733,7 +717,6 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
                         value: Interval::exact(1.0),
                         unit,
                         wording: doc.text[doc.span(k, head)].to_owned(),
-                        vague: false,
                     });
                     for slot in &mut used[k..=head] {
                         *slot = true;
@@ -764,7 +747,6 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
             value: amount.value,
             unit,
             wording: doc.text[doc.span(amount.first, head)].to_owned(),
-            vague: amount.vague,
         });
         for slot in &mut used[amount.first..=head] {
             *slot = true;
@@ -805,9 +787,6 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
             i += 1;
             continue;
         };
-        if (amount.first..=amount.last).any(|k| used[k]) && amount.first < i {
-            // The qualifier overlaps a date ("on April 4 about 20"): keep the number only.
-        }
         // A conversion in parentheses after another figure: "30 kilometers (20 miles)".
         let in_parens = amount.first > 0 && doc.is_punct(amount.first - 1, '(');
         let after_figure = in_parens && out.last().is_some_and(|q| q.last + 1 == amount.first - 1);
@@ -816,17 +795,13 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         let mut last = amount.last;
         let mut factor = 1.0;
         let mut implied = None;
-        let mut unit_head = None;
-        if unit.is_none() {
-            if let Some((u, head, measure)) = unit_after(doc, amount.last, amount.of_follows) {
-                factor = unit_factor(doc, head);
-                unit = Some(u);
-                implied = measure;
-                last = head;
-                unit_head = Some(head);
-            }
-        } else if unit.as_ref().is_some_and(|u| u.class == UnitClass::Money) {
-            // "$22 billion in aid": the unit is the currency, the noun may tell the measure.
+        if unit.is_none()
+            && let Some((u, head, measure)) = unit_after(doc, amount.last, amount.of_follows)
+        {
+            factor = unit_factor(doc, head);
+            unit = Some(u);
+            implied = measure;
+            last = head;
         }
         // "20 dollars", "5 percent"
         if unit.is_none() && doc.is_word(last + 1, "per") && doc.is_word(last + 2, "cent") {
@@ -887,14 +862,12 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         let (parts, parts_last) = parts_after(doc, last + 1, used);
         let claim_last = if parts.is_empty() { last } else { parts_last };
         let wording = doc.text[doc.span(amount.first, amount.last)].to_owned();
-        let _ = unit_head;
         out.push(Quantity {
             first,
             last: claim_last,
             bytes: doc.span(first, claim_last),
             number_token,
             value,
-            vague: amount.vague,
             wording,
             unit,
             measure: measure_value,

@@ -393,6 +393,24 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     out
 }
 
+/// `text` on one line (runs of whitespace as one space), cut to `max_chars` characters with
+/// an ellipsis when longer: for quotes in lists, tooltips and the command line.
+pub fn shorten(text: &str, max_chars: usize) -> String {
+    truncate(
+        &text.split_whitespace().collect::<Vec<_>>().join(" "),
+        max_chars,
+    )
+}
+
+/// `text` cut to `max_chars` characters with an ellipsis when longer.
+pub fn truncate(text: &str, max_chars: usize) -> String {
+    if text.chars().count() <= max_chars {
+        return text.to_owned();
+    }
+    let cut: String = text.chars().take(max_chars.saturating_sub(1)).collect();
+    format!("{cut}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -402,6 +420,12 @@ mod tests {
             .iter()
             .map(|t| t.text(text))
             .collect()
+    }
+
+    #[test]
+    fn shorten_flattens_and_cuts_at_a_character() {
+        assert_eq!(shorten("a\n  b", 10), "a b");
+        assert_eq!(shorten("Zelensky’s hometown", 9), "Zelensky…");
     }
 
     #[test]

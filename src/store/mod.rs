@@ -424,6 +424,21 @@ pub fn relative_to_review(report: &Path, review_path: &Path) -> String {
     report_abs.display().to_string()
 }
 
+/// Loads a report a review names: the stored path resolved against the review's folder, or,
+/// when no such file exists, the bundled sample report of that file name (a review of the
+/// sample opens from any folder).
+pub fn load_report(
+    stored: &str,
+    review_path: &Path,
+) -> Result<crate::corpus::Article, crate::corpus::LoadError> {
+    crate::corpus::load_path(&resolve(stored, review_path)).or_else(|err| {
+        let name = Path::new(stored)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        name.and_then(|n| crate::corpus::bundled(&n)).ok_or(err)
+    })
+}
+
 /// Resolves a stored report path against the review's folder.
 pub fn resolve(stored: &str, review_path: &Path) -> PathBuf {
     let path = Path::new(stored);

@@ -17,11 +17,10 @@ use super::pane::{self, Highlight, PaneEvent, PaneState, PaneView, Target};
 use super::theme::Theme;
 use super::worker::{Job, Worker};
 use crate::analysis::{Analysis, Finding, Kind, Status};
-use crate::corpus::{self, Article, LoadError, Source};
+use crate::corpus::text::shorten;
+use crate::corpus::{self, Article, LoadError};
 use crate::export::{self, Format};
-use crate::review::{
-    Action, Anchor, Annotation, History, Placement, Review, ReviewedArticle, overlap,
-};
+use crate::review::{Action, Anchor, Annotation, History, Review, ReviewedArticle, overlap};
 use crate::store::{self, Fingerprint};
 
 /// Preferences kept between runs (eframe storage), separate from the review itself.
@@ -997,6 +996,11 @@ impl App {
         let Target::Finding(i) = self.selected? else {
             return None;
         };
+        self.new_annotation_for(i)
+    }
+
+    /// A fresh annotation for finding `i` (not yet in the review).
+    fn new_annotation_for(&self, i: usize) -> Option<Annotation> {
         let finding = self.analysis.findings.get(i)?;
         let anchor_of = |c: &crate::analysis::ClaimRef| {
             let review_index = self.review_index(c.article)?;
@@ -1059,12 +1063,9 @@ impl App {
             })
             .collect();
         for i in unannotated {
-            let previous = self.selected;
-            self.selected = Some(Target::Finding(i));
-            if let Some(annotation) = self.new_annotation_for_selection() {
+            if let Some(annotation) = self.new_annotation_for(i) {
                 let _ = self.review.apply(Action::Add(annotation));
             }
-            self.selected = previous;
         }
         self.rematch();
         let mut review = self.review.clone();
@@ -1139,22 +1140,9 @@ impl App {
         self.missing.clear();
         let stored = self.review.articles.clone();
         for (index, entry) in stored.iter().enumerate() {
-            let loaded = corpus::load_path(Path::new(&entry.path)).or_else(|err| {
-                // The bundled sample is stored by name.
-                corpus::SAMPLE
-                    .iter()
-                    .find(|b| {
-                        b.name == entry.path
-                            || Path::new(&entry.path)
-                                .file_name()
-                                .is_some_and(|n| n == b.name)
-                    })
-                    .and_then(|b| {
-                        corpus::from_bytes(Source::Bundled(b.name.to_owned()), b.bytes.to_vec())
-                            .ok()
-                    })
-                    .ok_or(err)
-            });
+            // Paths were resolved when the review was opened; a recovered review holds
+            // them as they were in memory.
+            let loaded = store::load_report(&entry.path, Path::new(""));
             match loaded {
                 Ok(mut article) => {
                     if article.hash != entry.hash {
@@ -1678,8 +1666,6 @@ impl App {
             .map(|w| (w / total * usable).max(MIN_WIDTH))
             .collect();
         let content_width: f32 = widths.iter().sum::<f32>() + SEPARATOR * (n - 1) as f32;
-        let analysis = Arc::clone(&self.analysis);
-        let _ = &analysis;
         let mut outputs = Vec::with_capacity(n);
         let mut pane_events: Vec<(usize, PaneEvent)> = Vec::new();
         let selected = self.selected;
@@ -2016,16 +2002,6 @@ impl App {
     }
 }
 
-fn shorten(text: &str, max_chars: usize) -> String {
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= max_chars {
-        flat
-    } else {
-        let cut: String = flat.chars().take(max_chars - 1).collect();
-        format!("{cut}…")
-    }
-}
-
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
@@ -2033,21 +2009,5 @@ impl eframe::App for App {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
-    }
-}
-
-impl App {
-    /// Placements of an annotation (tests).
-    pub fn placements(&self, id: u64) -> Vec<Placement> {
-        let Some(a) = self.review.get(id) else {
-            return Vec::new();
-        };
-        a.anchors
-            .iter()
-            .map(|anchor| match self.open_index(anchor.article) {
-                Some(open) => anchor.place(&self.articles[open].text),
-                None => Placement::Orphaned,
-            })
-            .collect()
     }
 }

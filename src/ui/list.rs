@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use super::theme::Theme;
 use crate::analysis::{Finding, Kind, Status};
+use crate::corpus::text::truncate;
 use crate::review::Verdict;
 
 /// Which findings the list (and the highlights) show.
@@ -75,13 +76,7 @@ pub fn values_side_by_side(finding: &Finding, max_chars: usize) -> String {
         displays.dedup();
         parts.push(displays.join("; "));
     }
-    let joined = parts.join("  |  ");
-    if joined.chars().count() > max_chars {
-        let cut: String = joined.chars().take(max_chars.saturating_sub(1)).collect();
-        format!("{cut}…")
-    } else {
-        joined
-    }
+    truncate(&parts.join("  |  "), max_chars)
 }
 
 /// The accessible label of a row.

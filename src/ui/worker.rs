@@ -16,7 +16,8 @@ enum Message {
     Done(u64, Analysis),
 }
 
-/// One report's text, as the thread needs it.
+/// One report's text, as the thread needs it (cheap to clone: the text is shared).
+#[derive(Clone)]
 pub struct Job {
     /// Full text.
     pub text: Arc<str>,
@@ -48,6 +49,37 @@ impl Default for Worker {
     }
 }
 
+/// Runs the engine and reports progress and the result on `sender`.
+fn run(
+    jobs: &[Job],
+    generation: u64,
+    sender: &Sender<Message>,
+    latest: &AtomicU64,
+    ctx: &egui::Context,
+) {
+    let inputs: Vec<Input<'_>> = jobs
+        .iter()
+        .map(|job| Input {
+            text: &job.text,
+            body: job.body.clone(),
+            date: job.date,
+        })
+        .collect();
+    let mut last_sent = 0.0f32;
+    let result = analysis::analyze_with_progress(&inputs, &mut |p| {
+        if p - last_sent >= 0.05 {
+            last_sent = p;
+            let _ = sender.send(Message::Progress(generation, p));
+            ctx.request_repaint();
+        }
+        latest.load(Ordering::SeqCst) == generation
+    });
+    if let Some(result) = result {
+        let _ = sender.send(Message::Done(generation, result));
+        ctx.request_repaint();
+    }
+}
+
 impl Worker {
     /// Starts analysing; an analysis still running for an older request stops early.
     pub fn start(&mut self, ctx: &egui::Context, generation: u64, jobs: Vec<Job>) {
@@ -56,35 +88,14 @@ impl Worker {
         self.progress = 0.0;
         let sender = self.sender.clone();
         let latest = Arc::clone(&self.latest);
-        let ctx = ctx.clone();
+        let repaint = ctx.clone();
+        let fallback = jobs.clone();
         let spawned = std::thread::Builder::new()
             .name("crosscheck-analysis".into())
-            .spawn(move || {
-                let inputs: Vec<Input<'_>> = jobs
-                    .iter()
-                    .map(|job| Input {
-                        text: &job.text,
-                        body: job.body.clone(),
-                        date: job.date,
-                    })
-                    .collect();
-                let mut last_sent = 0.0f32;
-                let result = analysis::analyze_with_progress(&inputs, &mut |p| {
-                    if p - last_sent >= 0.05 {
-                        last_sent = p;
-                        let _ = sender.send(Message::Progress(generation, p));
-                        ctx.request_repaint();
-                    }
-                    latest.load(Ordering::SeqCst) == generation
-                });
-                if let Some(result) = result {
-                    let _ = sender.send(Message::Done(generation, result));
-                    ctx.request_repaint();
-                }
-            });
+            .spawn(move || run(&jobs, generation, &sender, &latest, &repaint));
         if spawned.is_err() {
-            // No thread (resource limits): analyse here rather than not at all.
-            self.running = None;
+            // No thread (resource limits): analyse on this thread rather than not at all.
+            run(&fallback, generation, &self.sender, &self.latest, ctx);
         }
     }
 
