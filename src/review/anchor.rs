@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 pub const CONTEXT_CHARS: usize = 32;
 
 /// Where an annotation points in one report.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Anchor {
     /// Index of the report in the review's articles.
     pub article: usize,

@@ -189,6 +189,12 @@ pub struct App {
     annotation_of: Vec<Option<u64>>,
     /// Per annotation: where its anchors are in the open reports (open index, range).
     placed: BTreeMap<u64, Vec<PlacedAnchor>>,
+    /// Per annotation, a hash of the anchors its placement was computed from, and a hash of
+    /// the open reports it was computed against: placements are redone only when these change.
+    placed_from: rustc_hash::FxHashMap<u64, u64>,
+    placed_against: u64,
+    /// The reviewer's own claims for the list: (id, label), rebuilt when the review changes.
+    manual_rows: Vec<(u64, String)>,
     missing: Vec<Missing>,
     /// Annotations that could not be placed (counted when placements change, not per frame).
     orphan_count: usize,
@@ -259,6 +265,9 @@ impl App {
             recovered: None,
             annotation_of: Vec::new(),
             placed: BTreeMap::new(),
+            placed_from: rustc_hash::FxHashMap::default(),
+            placed_against: 0,
+            manual_rows: Vec::new(),
             missing: Vec::new(),
             orphan_count: 0,
             draft: Draft::default(),
@@ -744,11 +753,35 @@ impl App {
         self.rematch();
     }
 
-    /// Places every annotation in the open reports and pairs engine findings with the
-    /// annotations whose anchors overlap their claims.
-    fn rematch(&mut self) {
-        self.placed.clear();
+    /// Places every annotation in the open reports, redoing only those whose anchors changed
+    /// (or all of them when the open reports changed).
+    fn place_annotations(&mut self) {
+        use std::hash::{BuildHasher as _, Hash as _, Hasher as _};
+        let hasher = rustc_hash::FxBuildHasher;
+        let mut reports = hasher.build_hasher();
+        for a in &self.articles {
+            a.hash.hash(&mut reports);
+            a.label().hash(&mut reports);
+        }
+        for r in &self.review.articles {
+            r.path.hash(&mut reports);
+            r.hash.hash(&mut reports);
+        }
+        let against = reports.finish();
+        if against != self.placed_against {
+            self.placed.clear();
+            self.placed_from.clear();
+            self.placed_against = against;
+        }
+        let live: rustc_hash::FxHashSet<u64> =
+            self.review.annotations.iter().map(|a| a.id).collect();
+        self.placed.retain(|id, _| live.contains(id));
+        self.placed_from.retain(|id, _| live.contains(id));
         for a in &self.review.annotations {
+            let from = hasher.hash_one(&a.anchors);
+            if self.placed_from.get(&a.id) == Some(&from) {
+                continue;
+            }
             let places = a
                 .anchors
                 .iter()
@@ -759,21 +792,73 @@ impl App {
                 })
                 .collect();
             self.placed.insert(a.id, places);
+            self.placed_from.insert(a.id, from);
+        }
+        self.manual_rows = self
+            .review
+            .annotations
+            .iter()
+            .filter(|a| !a.from_engine)
+            .map(|a| {
+                let orphaned = self
+                    .placed
+                    .get(&a.id)
+                    .is_some_and(|p| p.iter().all(Option::is_none));
+                (
+                    a.id,
+                    format!("{}{}", if orphaned { "orphaned · " } else { "" }, a.subject),
+                )
+            })
+            .collect();
+    }
+
+    /// Places every annotation in the open reports and pairs engine findings with the
+    /// annotations whose anchors overlap their claims.
+    fn rematch(&mut self) {
+        self.place_annotations();
+        // Candidates for each finding come from an index of placed engine anchors per
+        // report, so matching costs about the claims, not findings × annotations.
+        let mut index: Vec<Vec<(usize, usize, u64)>> = vec![Vec::new(); self.articles.len()];
+        let mut longest = vec![0usize; self.articles.len()];
+        for a in self.review.annotations.iter().filter(|a| a.from_engine) {
+            for (open, range) in self.placed.get(&a.id).into_iter().flatten().flatten() {
+                index[*open].push((range.start, range.end, a.id));
+                longest[*open] = longest[*open].max(range.len());
+            }
+        }
+        for list in &mut index {
+            list.sort_unstable();
         }
         self.annotation_of = self
             .analysis
             .findings
             .iter()
             .map(|f| {
-                self.review
-                    .annotations
-                    .iter()
-                    .filter(|a| a.from_engine)
-                    .map(|a| {
-                        (
-                            overlap(f, self.placed.get(&a.id).map_or(&[][..], Vec::as_slice)),
-                            a.id,
-                        )
+                let mut candidates: Vec<u64> = Vec::new();
+                for c in &f.claims {
+                    let Some(list) = index.get(c.article) else {
+                        continue;
+                    };
+                    let reach = longest[c.article];
+                    let mut k = list.partition_point(|x| x.0 < c.end);
+                    while k > 0 {
+                        k -= 1;
+                        let (start, end, id) = list[k];
+                        if start + reach <= c.start {
+                            break;
+                        }
+                        if end > c.start {
+                            candidates.push(id);
+                        }
+                    }
+                }
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates
+                    .into_iter()
+                    .map(|id| {
+                        let placed = self.placed.get(&id).map_or(&[][..], Vec::as_slice);
+                        (overlap(f, placed), id)
                     })
                     .filter(|&(share, _)| share >= 0.5)
                     .max_by(|x, y| x.0.total_cmp(&y.0).then(y.1.cmp(&x.1)))
@@ -1497,9 +1582,12 @@ impl App {
                 .default_size(ui.available_height() * 0.5)
                 .show(ui, |ui| self.editor_panel_ui(ui));
         }
+        if !self.manual_rows.is_empty() {
+            egui::Panel::bottom("your claims").show(ui, |ui| self.manual_rows_ui(ui));
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let mut events = Vec::new();
-            let annotation_of = self.annotation_of.clone();
+            let annotation_of = &self.annotation_of;
             let review = &self.review;
             let verdict_of = |i: usize| {
                 annotation_of
@@ -1535,35 +1623,26 @@ impl App {
                     }
                 }
             }
-            let manual: Vec<(u64, String, bool)> = self
-                .review
-                .annotations
-                .iter()
-                .filter(|a| !a.from_engine)
-                .map(|a| {
-                    (
-                        a.id,
-                        a.subject.clone(),
-                        self.placed
-                            .get(&a.id)
-                            .is_some_and(|p| p.iter().all(Option::is_none)),
-                    )
-                })
-                .collect();
-            if !manual.is_empty() {
-                ui.separator();
-                ui.label("Your claims");
-                for (id, subject, orphaned) in manual {
-                    let label = format!("{}{subject}", if orphaned { "orphaned · " } else { "" });
-                    if ui
-                        .selectable_label(self.selected == Some(Target::Manual(id)), label)
-                        .clicked()
-                    {
-                        self.pending.push(Command::Select(Some(Target::Manual(id))));
+        });
+    }
+
+    /// The reviewer's own claims, drawn a screenful at a time however many there are.
+    fn manual_rows_ui(&mut self, ui: &mut egui::Ui) {
+        ui.label(format!("Your claims ({})", self.manual_rows.len()));
+        let row_height = ui.spacing().interact_size.y;
+        egui::ScrollArea::vertical()
+            .id_salt("your claims")
+            .max_height(160.0)
+            .auto_shrink([false, true])
+            .show_rows(ui, row_height, self.manual_rows.len(), |ui, rows| {
+                for (id, label) in &self.manual_rows[rows] {
+                    let selected = self.selected == Some(Target::Manual(*id));
+                    if ui.selectable_label(selected, label).clicked() {
+                        self.pending
+                            .push(Command::Select(Some(Target::Manual(*id))));
                     }
                 }
-            }
-        });
+            });
     }
 
     fn editor_panel_ui(&mut self, ui: &mut egui::Ui) {
