@@ -1,11 +1,13 @@
 //! The review workflow: the real app from selection to saved file and back, undo and redo,
 //! review files under faults, and property tests of anchoring and saving.
 
+mod common;
+
 use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
+use common::settle;
 use crosscheck::analysis::Kind;
-use crosscheck::corpus;
 use crosscheck::review::{
     Action, Anchor, Annotation, Placement, Review, ReviewedArticle, ValueRange, Verdict,
 };
@@ -17,26 +19,11 @@ use egui_kittest::kittest::Queryable as _;
 use proptest::prelude::*;
 
 fn sample_app(recovery: Option<PathBuf>) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(move |cc| {
-            App::new(
-                cc,
-                StartOptions {
-                    articles: corpus::sample(),
-                    recovery_path: recovery.clone(),
-                    ..StartOptions::default()
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
-}
-
-fn settle(harness: &mut Harness<'static, App>) {
-    harness.run_steps(2);
-    harness.state_mut().wait_for_analysis();
-    harness.run_steps(4);
+    let start = StartOptions {
+        recovery_path: recovery,
+        ..common::sample_start()
+    };
+    common::build(Harness::builder().with_size([1400.0, 900.0]), start)
 }
 
 fn finding_index(harness: &Harness<'static, App>, kind: Kind) -> usize {
@@ -108,9 +95,7 @@ fn a_verdict_and_note_survive_save_and_reopen() {
     assert!(path.exists());
 
     // A fresh app opens the review: the reports come back and the annotation is attached.
-    let mut reopened = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| App::new(cc, StartOptions::default()));
+    let mut reopened = common::empty_app();
     reopened.state_mut().push(Command::OpenReview(path.clone()));
     settle(&mut reopened);
     assert_eq!(
@@ -541,23 +526,7 @@ proptest! {
 fn actions_applied_through_history_are_one_step_each() {
     let mut review = Review::default();
     let mut history = crosscheck::review::History::default();
-    let a = Annotation {
-        id: 1,
-        kind: Kind::Number,
-        subject: "x".into(),
-        from_engine: false,
-        anchors: vec![],
-        verdict: Verdict::Unreviewed,
-        reconciled: String::new(),
-        value: None,
-        sides_with: vec![],
-        note: String::new(),
-        sources: vec![],
-        tags: vec![],
-        reviewer: String::new(),
-        created: time(0),
-        modified: time(0),
-    };
+    let a = Annotation::new(1, Kind::Number, "x".into(), false, vec![], "", time(0));
     history
         .apply(&mut review, vec![Action::Add(a.clone())])
         .expect("add");
@@ -713,9 +682,7 @@ fn the_shipped_sample_review_opens_onto_the_samples_discrepancies() {
             harness.state().notices()
         );
     }
-    let mut harness = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .build_eframe(|cc| App::new(cc, StartOptions::default()));
+    let mut harness = common::empty_app();
     harness.state_mut().push(Command::OpenReview(path));
     settle(&mut harness);
     let app = harness.state();

@@ -2,46 +2,25 @@
 //! side, opening and closing, dates, the discrepancy list, highlights, keyboard navigation,
 //! filters, search and scrolling. Assertions are on the app's state.
 
-use std::path::PathBuf;
+mod common;
 
 use chrono::NaiveDate;
+use common::{fixture, settle};
 use crosscheck::analysis::{Kind, Status};
-use crosscheck::corpus;
 use crosscheck::ui::pane::Target;
-use crosscheck::ui::{App, Command, StartOptions};
+use crosscheck::ui::{App, Command};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-fn fixture(path: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
 fn harness_with(size: [f32; 2], theme: egui::Theme) -> Harness<'static, App> {
-    let mut harness = Harness::builder()
-        .with_size(size)
-        .with_theme(theme)
-        .build_eframe(|cc| {
-            App::new(
-                cc,
-                StartOptions {
-                    articles: corpus::sample(),
-                    ..StartOptions::default()
-                },
-            )
-        });
-    settle(&mut harness);
-    harness
+    common::build(
+        Harness::builder().with_size(size).with_theme(theme),
+        common::sample_start(),
+    )
 }
 
 fn harness() -> Harness<'static, App> {
     harness_with([1400.0, 900.0], egui::Theme::Dark)
-}
-
-/// Lets the background analysis finish and the frames settle.
-fn settle(harness: &mut Harness<'static, App>) {
-    harness.run_steps(2);
-    harness.state_mut().wait_for_analysis();
-    harness.run_steps(4);
 }
 
 #[test]
@@ -305,21 +284,11 @@ fn snapshots_of_the_main_view_in_dark_and_light() {
         (egui::Theme::Dark, "main_dark"),
         (egui::Theme::Light, "main_light"),
     ] {
-        let mut harness = Harness::builder()
+        let builder = Harness::builder()
             .with_size([1000.0, 640.0])
             .with_theme(theme)
-            .wgpu()
-            .build_eframe(move |cc| {
-                cc.egui_ctx.set_theme(theme);
-                App::new(
-                    cc,
-                    StartOptions {
-                        articles: corpus::sample(),
-                        ..StartOptions::default()
-                    },
-                )
-            });
-        settle(&mut harness);
+            .wgpu();
+        let mut harness = common::build(builder, common::sample_start());
         // The App sets its own theme from preferences: align it with the snapshot's.
         if (theme == egui::Theme::Light) == harness.state().prefs().dark {
             harness.state_mut().push(Command::ToggleTheme);
