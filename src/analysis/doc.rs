@@ -23,16 +23,9 @@ impl Interner {
     /// The id of a word, ignoring case.
     pub fn id(&mut self, word: &str) -> u32 {
         let mut buf = [0u8; 32];
-        let lower: std::borrow::Cow<'_, str> = if word.len() <= 32 && word.is_ascii() {
-            let out = &mut buf[..word.len()];
-            out.copy_from_slice(word.as_bytes());
-            out.make_ascii_lowercase();
-            std::str::from_utf8(out).map_or_else(
-                |_| std::borrow::Cow::Owned(word.to_lowercase()),
-                std::borrow::Cow::Borrowed,
-            )
-        } else {
-            std::borrow::Cow::Owned(word.to_lowercase())
+        let lower: std::borrow::Cow<'_, str> = match lexicon::ascii_lowercase(word, &mut buf) {
+            Some(lower) => std::borrow::Cow::Borrowed(lower),
+            None => std::borrow::Cow::Owned(word.to_lowercase()),
         };
         if let Some(&id) = self.ids.get(lower.as_ref()) {
             return id;

@@ -1631,17 +1631,22 @@ fn table() -> &'static FxHashMap<&'static str, Lex> {
 
 /// Looks a word up, ignoring case. Words with non-ASCII letters are in no list.
 pub fn lookup(word: &str) -> Option<&'static Lex> {
+    let mut buf = [0u8; 24];
+    table().get(ascii_lowercase(word, &mut buf)?)
+}
+
+/// `word` in lower case, written into `buf` (no allocation); `None` when it is longer than
+/// `buf` or not ASCII. Every keyword the engine compares with is short ASCII, and this runs
+/// for most tokens, so it stays off the heap.
+pub fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     let bytes = word.as_bytes();
-    if bytes.len() > 24 || !bytes.is_ascii() {
+    if bytes.len() > buf.len() || !bytes.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 24];
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
-    // Abbreviation dots: "Sept." is not split, but "U.S." must not match "us".
-    let key = std::str::from_utf8(lower).ok()?;
-    table().get(key)
+    let out = &mut buf[..bytes.len()];
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
 }
 
 /// The flags of a word (0 when unknown).

@@ -111,13 +111,9 @@ impl PartialEq<&str> for Lower {
 
 fn lower(doc: &Doc<'_>, i: usize) -> Lower {
     let mut out = Lower::default();
-    if let Some(tok) = doc.tokens.get(i) {
-        let bytes: &[u8] = &doc.text.as_bytes()[tok.start as usize..tok.end as usize];
-        if bytes.len() <= out.buf.len() && bytes.is_ascii() {
-            out.buf[..bytes.len()].copy_from_slice(bytes);
-            out.buf[..bytes.len()].make_ascii_lowercase();
-            out.len = bytes.len() as u8;
-        }
+    if i < doc.tokens.len() {
+        out.len =
+            super::lexicon::ascii_lowercase(doc.tok(i), &mut out.buf).map_or(0, |s| s.len() as u8);
     }
     out
 }

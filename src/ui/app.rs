@@ -532,9 +532,12 @@ impl App {
             }
             Command::LocateArticle(index, path) => match corpus::load_path(&path) {
                 Ok(article) => {
-                    if let Some(stored) = self.review.articles.get_mut(index) {
+                    // Through the review's one mutation point, like every other change.
+                    let mut articles = self.review.articles.clone();
+                    if let Some(stored) = articles.get_mut(index) {
                         stored.path = path.display().to_string();
                     }
+                    let _ = self.review.apply(Action::SetArticles(articles));
                     self.missing.retain(|m| m.index != index);
                     self.add_article(article);
                     self.reanalyze(ctx);
