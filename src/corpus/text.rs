@@ -393,6 +393,34 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
     out
 }
 
+/// `range` widened to whole words: a drag that starts or ends inside a word takes all of it,
+/// and surrounding spaces are dropped.
+pub fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}' || c == '-';
+    let mut start = range.start.min(text.len());
+    let mut end = range.end.min(text.len()).max(start);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    // Trim spaces the drag took in.
+    while start < end && text[start..].starts_with(char::is_whitespace) {
+        start += text[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    while end > start && text[..end].ends_with(char::is_whitespace) {
+        end -= text[..end].chars().next_back().map_or(1, char::len_utf8);
+    }
+    while let Some(c) = text[..start].chars().next_back().filter(|&c| is_word(c)) {
+        start -= c.len_utf8();
+    }
+    while let Some(c) = text[end..].chars().next().filter(|&c| is_word(c)) {
+        end += c.len_utf8();
+    }
+    start..end
+}
+
 /// `text` on one line (runs of whitespace as one space), cut to `max_chars` characters with
 /// an ellipsis when longer: for quotes in lists, tooltips and the command line.
 pub fn shorten(text: &str, max_chars: usize) -> String {
@@ -420,6 +448,25 @@ mod tests {
             .iter()
             .map(|t| t.text(text))
             .collect()
+    }
+
+    #[test]
+    fn a_selection_widens_to_whole_words() {
+        let text = "most recently in strikes on Ukraine’s cities of Sumy";
+        let start = text.find("t recently").unwrap();
+        let end = text.find("citi").unwrap() + 4;
+        assert_eq!(
+            &text[whole_words(text, start..end)],
+            "most recently in strikes on Ukraine’s cities"
+        );
+        let exact = text.find("Sumy").unwrap();
+        assert_eq!(
+            whole_words(text, exact..exact + 4),
+            exact..exact + 4,
+            "whole words stay as they are"
+        );
+        let spaced = text.find(" of ").unwrap();
+        assert_eq!(&text[whole_words(text, spaced..spaced + 4)], "of");
     }
 
     #[test]

@@ -1000,18 +1000,21 @@ impl App {
         self.scroll_list = true;
     }
 
+    /// The text selected with the mouse (the active pane's first), widened to whole words.
     fn text_selection(&self) -> Option<(usize, std::ops::Range<usize>)> {
         let active = self
             .panes
             .get(self.active)
             .and_then(|p| p.selection.clone())
             .map(|r| (self.active, r));
-        active.or_else(|| {
+        let (pane, range) = active.or_else(|| {
             self.panes
                 .iter()
                 .enumerate()
                 .find_map(|(i, p)| p.selection.clone().map(|r| (i, r)))
-        })
+        })?;
+        let range = corpus::text::whole_words(&self.articles.get(pane)?.text, range);
+        (!range.is_empty()).then_some((pane, range))
     }
 
     fn annotate_selection(&mut self, ctx: &egui::Context) {
