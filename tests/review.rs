@@ -44,24 +44,7 @@ fn review_through_editor(
     note: &str,
 ) {
     let index = finding_index(harness, kind);
-    harness
-        .state_mut()
-        .push(Command::Select(Some(Target::Finding(index))));
-    harness.run_steps(3);
-    harness.get_by_label(verdict.label()).click();
-    harness.run_steps(2);
-    let field = |h: &Harness<'static, App>, label: &str| {
-        h.get_by_role_and_label(egui::accesskit::Role::TextInput, label)
-            .focus();
-    };
-    field(harness, "Note");
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Note")
-        .type_text(note);
-    harness.run_steps(1);
-    // Leaving the field records it.
-    field(harness, "Reconciled fact");
-    harness.run_steps(2);
+    fill_editor(harness, index, verdict, &[("Note", note)]);
 }
 
 #[test]
