@@ -1,6 +1,6 @@
 //! Save and open of a review with 10,000 annotations (target: under 100 ms each).
 //!
-//! `cargo bench --bench store`
+//! `cargo bench --bench store` (best, median and worst of 9 runs each)
 
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
@@ -61,9 +61,26 @@ fn review(n: usize) -> Review {
     }
 }
 
-fn best(mut f: impl FnMut() -> Duration, rounds: usize) -> Duration {
-    (0..rounds).map(|_| f()).min().unwrap_or_default()
+/// Best, median and worst of `rounds` runs, in ms.
+struct Times([f64; 3]);
+
+impl std::fmt::Display for Times {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let [best, median, worst] = self.0;
+        write!(
+            f,
+            "best {best:>6.1} ms, median {median:>6.1}, worst {worst:>6.1}"
+        )
+    }
 }
+
+fn best(mut f: impl FnMut() -> Duration, rounds: usize) -> Times {
+    let mut times: Vec<f64> = (0..rounds).map(|_| f().as_secs_f64() * 1e3).collect();
+    times.sort_by(f64::total_cmp);
+    Times([times[0], times[rounds / 2], times[rounds - 1]])
+}
+
+const ROUNDS: usize = 9;
 
 fn main() {
     let review = review(10_000);
@@ -75,7 +92,7 @@ fn main() {
             store::save(&path, &review).expect("save");
             start.elapsed()
         },
-        5,
+        ROUNDS,
     );
     let size = std::fs::metadata(&path).map_or(0, |m| m.len());
     let open = best(
@@ -85,16 +102,16 @@ fn main() {
             assert_eq!(loaded.annotations.len(), 10_000);
             start.elapsed()
         },
-        5,
+        ROUNDS,
     );
-    let text = store::to_ron(&review).expect("serialise");
+    let text = store::to_ron(&review);
     let serialise = best(
         || {
             let start = Instant::now();
-            let _ = store::to_ron(&review).expect("serialise");
+            let _ = store::to_ron(&review);
             start.elapsed()
         },
-        5,
+        ROUNDS,
     );
     let parse = best(
         || {
@@ -102,23 +119,11 @@ fn main() {
             let _ = store::from_ron(&text, "big.ron").expect("parse");
             start.elapsed()
         },
-        5,
+        ROUNDS,
     );
     println!("10,000 annotations, {:.1} MB file", size as f64 / 1e6);
-    println!(
-        "  of which serialising to RON in memory:  best of 5 {:>7.1} ms",
-        serialise.as_secs_f64() * 1e3
-    );
-    println!(
-        "  of which parsing RON from memory:       best of 5 {:>7.1} ms",
-        parse.as_secs_f64() * 1e3
-    );
-    println!(
-        "save (serialise, write, fsync, rename): best of 5 {:>7.1} ms",
-        save.as_secs_f64() * 1e3
-    );
-    println!(
-        "open (read, parse, validate):            best of 5 {:>7.1} ms",
-        open.as_secs_f64() * 1e3
-    );
+    println!("  of which serialising to RON in memory:  {serialise}");
+    println!("  of which parsing RON from memory:       {parse}");
+    println!("save (serialise, write, fsync, rename): {save}");
+    println!("open (read, parse, validate):            {open}");
 }
