@@ -58,18 +58,20 @@ impl Clusters {
     }
 }
 
-/// Content words of a clause (no numbers, dates or function words), sorted and unique.
-fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>) -> Vec<u32> {
-    let mut sig: Vec<u32> = clause
-        .filter(|&k| {
-            doc.word[k] != NO_WORD
-                && !doc.lex[k].is_some_and(|l| l.month.is_some() || l.weekday.is_some())
-        })
-        .map(|k| doc.word[k])
-        .collect();
+/// Content words of a clause (no numbers, dates or function words), sorted and unique, into
+/// `sig`.
+fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>, sig: &mut Vec<u32>) {
+    sig.clear();
+    sig.extend(
+        clause
+            .filter(|&k| {
+                doc.word[k] != NO_WORD
+                    && !doc.lex[k].is_some_and(|l| l.month.is_some() || l.weekday.is_some())
+            })
+            .map(|k| doc.word[k]),
+    );
     sig.sort_unstable();
     sig.dedup();
-    sig
 }
 
 fn shared(a: &[u32], b: &[u32]) -> usize {
@@ -104,14 +106,15 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
     // Wire copy repeats clauses word for word: those are found by their signature alone.
     let mut exact: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
     let mut rare: Vec<(usize, u32)> = Vec::new();
+    let mut sig = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mut doc_of = vec![NO_CLUSTER; doc.clauses.len()];
         for (c, clause) in doc.clauses.iter().enumerate() {
-            let sig = signature(doc, clause.clone());
+            signature(doc, clause.clone(), &mut sig);
             if sig.len() < MIN_WORDS {
                 continue;
             }
-            if let Some(&id) = exact.get(&sig) {
+            if let Some(&id) = exact.get(sig.as_slice()) {
                 members[id as usize].push((d as u32, c as u32));
                 doc_of[c] = id;
                 continue;
@@ -136,20 +139,22 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
                     *slot += 1;
                 }
             }
-            // Only the few clusters sharing the most indexed words are scored exactly.
-            let mut top: Vec<(u32, u32)> = touched
-                .iter()
-                .map(|&c| (counts[c as usize], c))
-                .filter(|&(n, _)| n >= 2)
-                .collect();
+            // Only the three clusters sharing the most indexed words (ties: the oldest) are
+            // scored exactly; kept best first while the counts are reset.
+            let mut top = [(0u32, NO_CLUSTER); 3];
             for &c in &touched {
-                counts[c as usize] = 0;
+                let n = std::mem::take(&mut counts[c as usize]);
+                let better = |t: &(u32, u32)| n > t.0 || (n == t.0 && c < t.1);
+                if n >= 2
+                    && let Some(at) = top.iter().position(better)
+                {
+                    top.copy_within(at..2, at + 1);
+                    top[at] = (n, c);
+                }
             }
             touched.clear();
-            top.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-            top.truncate(3);
             let mut best: Option<(u32, f64)> = None;
-            for &(_, cluster) in &top {
+            for &(_, cluster) in top.iter().filter(|t| t.1 != NO_CLUSTER) {
                 let rep = &reps[cluster as usize];
                 let common = shared(&sig, rep) as f64;
                 let overlap = common / sig.len().min(rep.len()) as f64;
@@ -169,7 +174,7 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
                     index.entry(w).or_default().push(id);
                 }
                 exact.insert(sig.clone(), id);
-                reps.push(sig);
+                reps.push(sig.clone());
                 members.push(Vec::new());
                 id
             };

@@ -375,27 +375,15 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
     // words, all of them in the lexicon.
     if tok.kind == TokenKind::Word {
         let lex = doc.lex[i]?;
-        let relative = [
-            "yesterday",
-            "today",
-            "tonight",
-            "tomorrow",
-            "this",
-            "last",
-            "next",
-        ]
-        .iter()
-        .any(|w| doc.is_word(i, w));
-        let unit = doc.lex[i].is_some_and(|l| {
-            l.unit
-                .is_some_and(|u| u.class == super::lexicon::UnitClass::Duration)
-        });
-        if lex.month.is_none()
-            && lex.weekday.is_none()
-            && lex.number.is_none()
-            && !relative
-            && !unit
-        {
+        let unit = lex
+            .unit
+            .is_some_and(|u| u.class == super::lexicon::UnitClass::Duration);
+        let dateish = lex.month.is_some()
+            || lex.weekday.is_some()
+            || lex.number.is_some()
+            || unit
+            || lex.has(super::lexicon::RELATIVE_DAY);
+        if !dateish {
             return None;
         }
     } else if tok.kind == TokenKind::Punct {

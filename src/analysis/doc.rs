@@ -13,26 +13,32 @@ use crate::corpus::text::{self, Sentence, Token, TokenKind};
 /// No word id: punctuation, numbers and function words.
 pub const NO_WORD: u32 = u32::MAX;
 
-/// Gives each distinct lower-case word one number, shared by all reports of a run.
+/// Gives each distinct lower-case word one number, shared by all reports of a run, and
+/// remembers its lexicon entry: each word is lower-cased and hashed once per occurrence, and
+/// looked up in the lexicon once per run.
 #[derive(Default)]
 pub struct Interner {
-    ids: FxHashMap<Box<str>, u32>,
+    ids: FxHashMap<Box<[u8]>, u32>,
+    lex: Vec<Option<&'static Lex>>,
 }
 
 impl Interner {
-    /// The id of a word, ignoring case.
-    pub fn id(&mut self, word: &str) -> u32 {
+    /// The id of a word, ignoring case, and its lexicon entry.
+    pub fn entry(&mut self, word: &str) -> (u32, Option<&'static Lex>) {
         let mut buf = [0u8; 32];
-        let lower: std::borrow::Cow<'_, str> = match lexicon::ascii_lowercase(word, &mut buf) {
+        let lower: std::borrow::Cow<'_, [u8]> = match lexicon::ascii_lowercase_bytes(word, &mut buf)
+        {
             Some(lower) => std::borrow::Cow::Borrowed(lower),
-            None => std::borrow::Cow::Owned(word.to_lowercase()),
+            None => std::borrow::Cow::Owned(word.to_lowercase().into_bytes()),
         };
         if let Some(&id) = self.ids.get(lower.as_ref()) {
-            return id;
+            return (id, self.lex[id as usize]);
         }
         let id = self.ids.len() as u32;
-        self.ids.insert(lower.into_owned().into_boxed_str(), id);
-        id
+        let entry = lexicon::lookup(word);
+        self.ids.insert(lower.into_owned().into_boxed_slice(), id);
+        self.lex.push(entry);
+        (id, entry)
     }
 
     /// Number of distinct words seen.
@@ -84,10 +90,10 @@ impl<'a> Doc<'a> {
         for tok in &tokens {
             if tok.kind == TokenKind::Word {
                 let s = tok.text(text);
-                let entry = lexicon::lookup(s);
+                let (id, entry) = interner.entry(s);
                 lex.push(entry);
                 let content = s.len() >= 2 && !entry.is_some_and(|l| l.has(STOP));
-                word.push(if content { interner.id(s) } else { NO_WORD });
+                word.push(if content { id } else { NO_WORD });
             } else {
                 lex.push(None);
                 word.push(NO_WORD);
@@ -186,9 +192,13 @@ impl<'a> Doc<'a> {
     /// Whether token `i` is a word equal to `word`, ignoring case.
     #[inline]
     pub fn is_word(&self, i: usize, word: &str) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Word && self.tok(i).eq_ignore_ascii_case(word))
+        // Lengths first: most calls compare a token with a keyword of another length.
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Word
+                && (t.end - t.start) as usize == word.len()
+                && self.text.as_bytes()[t.start as usize..t.end as usize]
+                    .eq_ignore_ascii_case(word.as_bytes())
+        })
     }
 
     /// Whether token `i` is a word starting lower case.

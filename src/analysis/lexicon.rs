@@ -49,6 +49,10 @@ pub const ORDINAL: u32 = 1 << 17;
 pub const HONORIFIC: u32 = 1 << 18;
 /// Marks a verb of meeting.
 pub const MEET: u32 = 1 << 19;
+/// A word that opens a date relative to the report's ("yesterday", "last", "next").
+pub const RELATIVE_DAY: u32 = 1 << 20;
+/// A word without a value of its own that can open an amount ("a dozen", "tens of", "half").
+pub const AMOUNT_OPENER: u32 = 1 << 21;
 
 /// How a qualifier word bends the number it stands before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1543,6 +1547,18 @@ const MEET_WORDS: &[&str] = &[
     "met", "meet", "meets", "meeting", "talks", "spoke", "hosted",
 ];
 
+const RELATIVE_DAY_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "this",
+    "last",
+    "next",
+];
+
+const AMOUNT_OPENERS: &[&str] = &["a", "an", "tens", "half"];
+
 const LOC_PREPS: &[&str] = &[
     "in",
     "at",
@@ -1587,6 +1603,8 @@ fn build() -> FxHashMap<&'static str, Lex> {
     flag(WITH_WORDS, WITH);
     flag(MEET_WORDS, MEET);
     flag(LOC_PREPS, LOC_PREP);
+    flag(RELATIVE_DAY_WORDS, RELATIVE_DAY);
+    flag(AMOUNT_OPENERS, AMOUNT_OPENER);
     for &(word, verb) in TRAVEL_WORDS {
         let lex = map.entry(word).or_default();
         lex.flags |= TRAVEL;
@@ -1639,14 +1657,20 @@ pub fn lookup(word: &str) -> Option<&'static Lex> {
 /// `buf` or not ASCII. Every keyword the engine compares with is short ASCII, and this runs
 /// for most tokens, so it stays off the heap.
 pub fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    std::str::from_utf8(ascii_lowercase_bytes(word, buf)?).ok()
+}
+
+/// [`ascii_lowercase`] as bytes (skips re-checking that ASCII is UTF-8).
+pub fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !bytes.is_ascii() {
-        return None;
+    let out = buf.get_mut(..bytes.len())?;
+    for (o, &b) in out.iter_mut().zip(bytes) {
+        if !b.is_ascii() {
+            return None;
+        }
+        *o = b.to_ascii_lowercase();
     }
-    let out = &mut buf[..bytes.len()];
-    out.copy_from_slice(bytes);
-    out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 /// The flags of a word (0 when unknown).

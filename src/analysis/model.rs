@@ -145,27 +145,35 @@ impl Interval {
     }
 }
 
-fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        (v as i64).to_string()
-    } else {
-        // Shortest representation of the value rounded to two decimals (`{:.2}` would take
-        // the slow exact-formatting path for every fractional bound).
-        format!("{}", (v * 100.0).round() / 100.0)
+/// A bound as written in values: whole numbers without a point, others rounded to two
+/// decimals. Written straight into the formatter (values are rendered for every claim).
+struct Number(f64);
+
+impl fmt::Display for Number {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let v = self.0;
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            write!(f, "{}", v as i64)
+        } else {
+            // Shortest representation of the value rounded to two decimals (`{:.2}` would take
+            // the slow exact-formatting path for every fractional bound).
+            write!(f, "{}", (v * 100.0).round() / 100.0)
+        }
     }
 }
 
 impl fmt::Display for Interval {
     /// `20`, `18..22`, `24..` (24 or more), `..35` (35 or fewer).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (lo, hi) = (Number(self.lo), Number(self.hi));
         if self.is_exact() {
-            write!(f, "{}", number(self.lo))
+            write!(f, "{lo}")
         } else if self.hi.is_infinite() {
-            write!(f, "{}..", number(self.lo))
+            write!(f, "{lo}..")
         } else if self.lo <= 0.0 {
-            write!(f, "..{}", number(self.hi))
+            write!(f, "..{hi}")
         } else {
-            write!(f, "{}..{}", number(self.lo), number(self.hi))
+            write!(f, "{lo}..{hi}")
         }
     }
 }

@@ -129,11 +129,7 @@ fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
             // number words ("twenty-five", "two-thirds").
             None => tok.has(crate::corpus::text::HYPHENATED) && !tok.has(CAP),
             Some(l) => {
-                l.number.is_some()
-                    || l.vague.is_some()
-                    || ["a", "an", "tens", "half"]
-                        .iter()
-                        .any(|w| doc.is_word(i, w))
+                l.number.is_some() || l.vague.is_some() || l.has(super::lexicon::AMOUNT_OPENER)
             }
         },
     }
