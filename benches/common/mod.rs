@@ -194,7 +194,14 @@ fn sentence(template: &str, cast: &Cast, rng: &mut Rng, perturb: bool) -> String
         rest = &rest[(close + 1).min(rest.len())..];
     }
     out.push_str(rest);
-    out.replace("  ", " ")
+    // A slot at the start ("{V} people were killed") must not leave a lower-case sentence
+    // start: the sentence splitter would rightly glue it to the one before.
+    let mut out = out.replace("  ", " ");
+    if let Some(first) = out.get(..1) {
+        let upper = first.to_ascii_uppercase();
+        out.replace_range(..1, &upper);
+    }
+    out
 }
 
 /// `count` reports of `min_bytes..max_bytes` each about one event.

@@ -132,7 +132,8 @@ impl<'a> Doc<'a> {
                 let breaks_before = match self.tokens[i].kind {
                     TokenKind::Punct => {
                         let c = self.char_at(i);
-                        matches!(c, ';' | ':' | '—' | '–' | '(' | ')')
+                        matches!(c, ';' | '—' | '–' | '(' | ')')
+                            || (c == ':' && !self.inside_number(i))
                             || (c == '-' && !self.tokens[i].has(text::GLUED))
                     }
                     TokenKind::Word => {
@@ -154,6 +155,16 @@ impl<'a> Doc<'a> {
         }
         self.clauses = clauses;
         self.clause_of = clause_of;
+    }
+
+    /// Whether punctuation token `i` sits inside a figure, glued to digits on both sides
+    /// (the colon of "12:41").
+    fn inside_number(&self, i: usize) -> bool {
+        let number = |t: Option<&Token>| t.is_some_and(|t| t.kind == TokenKind::Number);
+        self.tokens[i].has(text::GLUED)
+            && number(i.checked_sub(1).and_then(|p| self.tokens.get(p)))
+            && number(self.tokens.get(i + 1))
+            && self.tokens[i + 1].has(text::GLUED)
     }
 
     /// The text of token `i`.
@@ -225,5 +236,35 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn span(&self, first: usize, last: usize) -> Range<usize> {
         self.tokens[first].start as usize..self.tokens[last].end as usize
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn clauses(text: &str) -> Vec<String> {
+        let mut interner = Interner::default();
+        let doc = Doc::new(text, 0..text.len(), None, &mut interner);
+        doc.clauses
+            .iter()
+            .map(|c| text[doc.span(c.start, c.end - 1)].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_clock_time_does_not_split_a_clause() {
+        assert_eq!(
+            clauses("The convoy left the city at 10:23 a.m. and reached the border before noon."),
+            ["The convoy left the city at 10:23 a.m. and reached the border before noon."]
+        );
+    }
+
+    #[test]
+    fn a_colon_between_words_splits_a_clause() {
+        assert_eq!(
+            clauses("The minister said this: the talks had failed."),
+            ["The minister said this", ": the talks had failed."]
+        );
     }
 }
