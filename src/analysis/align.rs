@@ -540,20 +540,18 @@ fn quantity_findings(
             let in_sentence = |o: &&Quantity| doc.sentence_of[o.first] == sentence;
             let run_start = k - list[..k].iter().rev().take_while(in_sentence).count();
             let run_end = k + 1 + list[k + 1..].iter().take_while(in_sentence).count();
-            let same: Vec<usize> = list[run_start..run_end]
+            let same = |o: &&Quantity| o.measure == q.measure;
+            let lo = list[run_start..k]
                 .iter()
-                .filter(|o| o.measure == q.measure)
-                .map(|o| o.number_token)
-                .collect();
-            let pos = same.iter().position(|&t| t == q.number_token).unwrap_or(0);
-            let lo = if pos == 0 {
-                0
-            } else {
-                usize::midpoint(same[pos - 1], q.number_token)
-            };
-            let hi = same
-                .get(pos + 1)
-                .map_or(usize::MAX, |&t| usize::midpoint(t, q.number_token));
+                .rev()
+                .find(same)
+                .map_or(0, |o| usize::midpoint(o.number_token, q.number_token));
+            let hi = list[k + 1..run_end]
+                .iter()
+                .find(same)
+                .map_or(usize::MAX, |o| {
+                    usize::midpoint(o.number_token, q.number_token)
+                });
             let mut key = QuantityKey {
                 measure: q.measure,
                 unit,

@@ -49,12 +49,13 @@ const WEEKDAY_NAMES: [&str; 7] = [
 impl fmt::Display for DateValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            Self::Day(d) => write!(f, "{}", d.format("%Y-%m-%d")),
+            // NaiveDate's Display is ISO 8601, as `%Y-%m-%d`, without parsing a format string.
+            Self::Day(d) => write!(f, "{d}"),
             Self::MonthDay(m, d) => write!(f, "--{m:02}-{d:02}"),
             Self::Month(Some(y), m) => write!(f, "{y}-{m:02}"),
             Self::Month(None, m) => write!(f, "--{m:02}"),
             Self::Year(y) => write!(f, "{y}"),
-            Self::Span(a, b) => write!(f, "{}/{}", a.format("%Y-%m-%d"), b.format("%Y-%m-%d")),
+            Self::Span(a, b) => write!(f, "{a}/{b}"),
             Self::Weekday(w) => write!(f, "{} (date unknown)", WEEKDAY_NAMES[w as usize % 7]),
             Self::Time(h, m) => write!(f, "{h:02}:{m:02}"),
             Self::Unresolved => write!(f, "unresolved"),

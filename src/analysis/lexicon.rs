@@ -1664,10 +1664,11 @@ pub fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
 pub fn ascii_lowercase_bytes<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let bytes = word.as_bytes();
     let out = buf.get_mut(..bytes.len())?;
+    if !bytes.is_ascii() {
+        return None;
+    }
+    // No early exit inside the loop, so it compiles to a few wide operations.
     for (o, &b) in out.iter_mut().zip(bytes) {
-        if !b.is_ascii() {
-            return None;
-        }
         *o = b.to_ascii_lowercase();
     }
     Some(out)

@@ -153,7 +153,8 @@ impl fmt::Display for Number {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let v = self.0;
         if v.fract() == 0.0 && v.abs() < 1e15 {
-            write!(f, "{}", v as i64)
+            // `itoa` rather than `{}`: a value is rendered for every claim of every report.
+            f.write_str(itoa::Buffer::new().format(v as i64))
         } else {
             // Shortest representation of the value rounded to two decimals (`{:.2}` would take
             // the slow exact-formatting path for every fractional bound).
@@ -167,13 +168,17 @@ impl fmt::Display for Interval {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (lo, hi) = (Number(self.lo), Number(self.hi));
         if self.is_exact() {
-            write!(f, "{lo}")
+            lo.fmt(f)
         } else if self.hi.is_infinite() {
-            write!(f, "{lo}..")
+            lo.fmt(f)?;
+            f.write_str("..")
         } else if self.lo <= 0.0 {
-            write!(f, "..{hi}")
+            f.write_str("..")?;
+            hi.fmt(f)
         } else {
-            write!(f, "{lo}..{hi}")
+            lo.fmt(f)?;
+            f.write_str("..")?;
+            hi.fmt(f)
         }
     }
 }

@@ -151,18 +151,19 @@ pub fn fold(name: &str) -> String {
     } else {
         std::borrow::Cow::Owned(deunicode::deunicode(name))
     };
+    // ASCII from here (deunicode turns a typographic apostrophe into `'`): bytes are chars.
     let mut out = String::with_capacity(ascii.len());
     let mut space = false;
-    for c in ascii.chars() {
-        match c {
-            '.' => {}
-            '-' | ' ' | '\'' | '\u{2019}' | '\n' | '\r' | '\t' => space = true,
-            c => {
+    for &b in ascii.as_bytes() {
+        match b {
+            b'.' => {}
+            b'-' | b' ' | b'\'' | b'\n' | b'\r' | b'\t' => space = true,
+            b => {
                 if space && !out.is_empty() {
                     out.push(' ');
                 }
                 space = false;
-                out.push(c.to_ascii_lowercase());
+                out.push(char::from(b.to_ascii_lowercase()));
             }
         }
     }
@@ -417,8 +418,8 @@ fn role_after(doc: &Doc<'_>, last: usize, end: usize) -> Option<Range<usize>> {
 }
 
 /// Finds the name mentions of one report.
-fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<(Mention, String)> {
-    let mut out: Vec<(Mention, String)> = Vec::new();
+fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
+    let mut out: Vec<Mention> = Vec::new();
     let mut apposition_until = 0usize;
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
@@ -446,7 +447,6 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<(Mention, String)> {
             }
             let first = name.start;
             let last = name.end - 1;
-            let display = doc.text[doc.span(first, last)].to_owned();
             let possessive = doc.tokens[last].has(POSSESSIVE);
             let mut mention = Mention {
                 first,
@@ -526,7 +526,7 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<(Mention, String)> {
                 mention.place += if weak { 1 } else { 2 };
                 mention.located = !weak || !possessive;
             }
-            out.push((mention, display));
+            out.push(mention);
         }
         propagate_lists(doc, &mut out[sentence_first..]);
     }
@@ -535,11 +535,11 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<(Mention, String)> {
 
 /// Names joined by "and" or commas share what is known of their kind ("the cities of A and B",
 /// "officials from A, B and C").
-fn propagate_lists(doc: &Doc<'_>, mentions: &mut [(Mention, String)]) {
+fn propagate_lists(doc: &Doc<'_>, mentions: &mut [Mention]) {
     for k in 1..mentions.len() {
         let (before, after) = mentions.split_at_mut(k);
-        let prev = &before[k - 1].0;
-        let cur = &mut after[0].0;
+        let prev = &before[k - 1];
+        let cur = &mut after[0];
         let joined = (prev.last + 1..cur.first).all(|t| {
             doc.is_punct(t, ',')
                 || doc.is_word(t, "and")
@@ -556,8 +556,8 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [(Mention, String)]) {
     }
     for k in (1..mentions.len()).rev() {
         let (before, after) = mentions.split_at_mut(k);
-        let prev = &mut before[k - 1].0;
-        let cur = &after[0].0;
+        let prev = &mut before[k - 1];
+        let cur = &after[0];
         let joined = (prev.last + 1..cur.first)
             .all(|t| doc.is_punct(t, ',') || doc.is_word(t, "and") || doc.is_word(t, "the"));
         if joined
@@ -584,29 +584,34 @@ pub fn analyze(docs: &[Doc<'_>]) -> Names {
     let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
     for (d, doc) in docs.iter().enumerate() {
         let mut list = Vec::new();
-        for (mut mention, display) in extract_doc(doc, &ctx) {
-            let key = fold(&display);
+        for mut mention in extract_doc(doc, &ctx) {
+            let display = &doc.text[mention.bytes.clone()];
+            let key = fold(display);
             if key.is_empty() {
                 continue;
             }
-            let id = *form_ids.entry(key.clone()).or_insert_with(|| {
+            let id = if let Some(&id) = form_ids.get(&key) {
+                id
+            } else {
+                let id = names.forms.len() as u32;
                 names.forms.push(Form {
                     words: key.split(' ').map(str::to_owned).collect(),
                     acronym: mention.first == mention.last && doc.tokens[mention.first].has(UPPER),
-                    key,
-                    display: display.clone(),
+                    key: key.clone(),
+                    display: display.to_owned(),
                     mentions: Vec::new(),
                     docs: Vec::new(),
                 });
-                (names.forms.len() - 1) as u32
-            });
+                form_ids.insert(key, id);
+                id
+            };
             mention.form = id;
             let form = &mut names.forms[id as usize];
             // Prefer "Paris" to a dateline's "PARIS" for display.
             if form.display.chars().all(|c| !c.is_lowercase())
                 && display.chars().any(char::is_lowercase)
             {
-                form.display = display;
+                display.clone_into(&mut form.display);
                 form.acronym = false;
             }
             form.mentions.push((d as u32, list.len() as u32));
@@ -1029,6 +1034,16 @@ fn share_context(docs: &[Doc<'_>], names: &Names, a: &Form, b: &Form) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn folding_ignores_case_dots_accents_and_apostrophe_styles() {
+        assert_eq!(fold("O\u{2019}Brien"), "o brien");
+        assert_eq!(fold("O'Brien"), "o brien");
+        assert_eq!(fold("U.S."), "us");
+        assert_eq!(fold("Kryvyi-Rih"), "kryvyi rih");
+        assert_eq!(fold("Zürich"), "zurich");
+        assert_ne!(fold("Morsi"), fold("Mursi"));
+    }
     use crate::analysis::doc::Interner;
 
     fn names_of(texts: &[&str]) -> (Names, Vec<String>) {

@@ -77,7 +77,12 @@ fn number_value(doc: &Doc<'_>, i: usize) -> Option<f64> {
     if tok.kind != TokenKind::Number {
         return None;
     }
-    doc.tok(i).replace(',', "").parse().ok()
+    let text = doc.tok(i);
+    if text.contains(',') {
+        text.replace(',', "").parse().ok()
+    } else {
+        text.parse().ok()
+    }
 }
 
 /// A word in lower case, on the stack: the parser compares many words with short ASCII

@@ -157,7 +157,12 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             i = after;
             let word = &text[start..word_end];
             flags |= extra;
-            if word.chars().next().is_some_and(char::is_uppercase) {
+            let first_upper = if b.is_ascii() {
+                b.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            };
+            if first_upper {
                 flags |= CAP;
                 let mut letters = word.chars().filter(|c| c.is_alphabetic());
                 if letters.clone().count() >= 2 && letters.all(char::is_uppercase) {
@@ -231,7 +236,11 @@ fn scan_word(text: &str, start: usize, end: usize) -> (usize, usize, u16) {
                 break;
             }
         }
-        let Some(next) = char_at(text, i).filter(|_| i < end) else {
+        // Most words end at a space or plain punctuation: nothing more to look at.
+        if i >= end || (bytes[i].is_ascii() && !matches!(bytes[i], b'\'' | b'-' | b'.')) {
+            return (i, i, flags);
+        }
+        let Some(next) = char_at(text, i) else {
             return (i, i, flags);
         };
         let after = i + next.len_utf8();
