@@ -104,6 +104,15 @@ fn main() {
         },
         ROUNDS,
     );
+    let recovery_path = dir.path().join("recovery.ron");
+    let recovery = best(
+        || {
+            let start = Instant::now();
+            store::save_recovery(&recovery_path, &review, Some(&path)).expect("recovery");
+            start.elapsed()
+        },
+        ROUNDS,
+    );
     let text = store::to_ron(&review);
     let serialise = best(
         || {
@@ -125,5 +134,6 @@ fn main() {
     println!("  of which serialising to RON in memory:  {serialise}");
     println!("  of which parsing RON from memory:       {parse}");
     println!("save (serialise, write, fsync, rename): {save}");
+    println!("recovery file (written by the window):  {recovery}");
     println!("open (read, parse, validate):            {open}");
 }

@@ -513,14 +513,18 @@ struct SerdeFile {
     next_id: u64,
 }
 
-fn ron_reference(review: &Review) -> String {
-    let file = SerdeFile {
+fn serde_file(review: &Review) -> SerdeFile {
+    SerdeFile {
         format: store::FORMAT_NAME.into(),
         version: store::FORMAT_VERSION,
         articles: review.articles.clone(),
         annotations: review.annotations.clone(),
         next_id: review.next_id,
-    };
+    }
+}
+
+fn ron_reference(review: &Review) -> String {
+    let file = serde_file(review);
     let config = ron::ser::PrettyConfig::new()
         .indentor("  ")
         .struct_names(false)
@@ -538,14 +542,7 @@ fn files_in_other_valid_ron_layouts_still_open() {
     // As a person or a merge tool might leave it: comments, one line, fields moved or added.
     let edited = format!(
         "// reviewed by hand\n{}",
-        ron::ser::to_string(&SerdeFile {
-            format: store::FORMAT_NAME.into(),
-            version: store::FORMAT_VERSION,
-            articles: review.articles.clone(),
-            annotations: review.annotations.clone(),
-            next_id: review.next_id,
-        })
-        .expect("serialises")
+        ron::ser::to_string(&serde_file(&review)).expect("serialises")
     );
     assert_eq!(
         store::from_ron(&edited, "edited.ron").expect("opens"),

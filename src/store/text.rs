@@ -207,6 +207,34 @@ pub(super) fn write(
     w.out
 }
 
+/// The recovery file's text: the review file's text as one escaped string, with where it
+/// belongs and when it was written (ron reads it back; it is read once, at start).
+pub(super) fn write_recovery(
+    review_path: Option<&std::path::Path>,
+    saved_at: DateTime<Utc>,
+    review: &str,
+) -> String {
+    let mut w = Writer {
+        out: String::with_capacity(review.len() + review.len() / 8 + 256),
+        depth: 0,
+    };
+    w.out.push_str("(\n");
+    w.depth = 1;
+    match review_path {
+        Some(path) => {
+            w.key("review_path");
+            w.out.push_str("Some(");
+            w.string(&path.to_string_lossy());
+            w.out.push_str("),\n");
+        }
+        None => w.plain("review_path", "None"),
+    }
+    w.string_field("saved_at", &time(saved_at));
+    w.string_field("review", review);
+    w.out.push_str(")\n");
+    w.out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reading. Every function returns `None` on anything unexpected; the caller then asks ron.
 
