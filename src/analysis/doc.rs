@@ -253,6 +253,26 @@ mod tests {
     }
 
     #[test]
+    fn the_interner_gives_one_id_per_word_ignoring_case() {
+        let mut interner = Interner::default();
+        let words: Vec<String> = (0..5_000).map(|n| format!("w{n}x")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| interner.entry(w).0).collect();
+        assert_eq!(interner.len(), 5_000, "every distinct word gets its own id");
+        // After the table grew several times, every word still finds its id, in any case.
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!(interner.entry(&w.to_uppercase()).0, id, "{w}");
+        }
+        let (city, lex) = interner.entry("City");
+        assert_eq!(interner.entry("CITY").0, city);
+        assert!(lex.is_some(), "the lexicon entry comes with the id");
+        assert_eq!(interner.entry("ÉLAN").0, interner.entry("élan").0);
+        assert_ne!(interner.entry("élan").0, interner.entry("elan").0);
+        assert_ne!(interner.entry("ab").0, interner.entry("ba").0);
+        assert_ne!(interner.entry("abcdefghi").0, interner.entry("abcdefghj").0);
+        assert_eq!(interner.len(), 5_000 + 7);
+    }
+
+    #[test]
     fn a_clock_time_does_not_split_a_clause() {
         assert_eq!(
             clauses("The convoy left the city at 10:23 a.m. and reached the border before noon."),

@@ -101,22 +101,55 @@ fn is_mark(c: char) -> bool {
     matches!(c, '\u{0300}'..='\u{036f}')
 }
 
+/// Byte classes for the scanner's hot loops.
+const SPACE: u8 = 1;
+const DIGIT: u8 = 1 << 1;
+const LOWER: u8 = 1 << 2;
+const UPPER_CASE: u8 = 1 << 3;
+const ALNUM: u8 = DIGIT | LOWER | UPPER_CASE;
+/// Bytes that may continue a word or need a closer look after one: `'`, `-`, `.` and any
+/// non-ASCII byte.
+const JOINER: u8 = 1 << 4;
+
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = match b as u8 {
+            b' ' | b'\t' | b'\r' | b'\n' => SPACE,
+            b'0'..=b'9' => DIGIT,
+            b'a'..=b'z' => LOWER,
+            b'A'..=b'Z' => UPPER_CASE,
+            b'\'' | b'-' | b'.' | 0x80..=0xff => JOINER,
+            _ => 0,
+        };
+        b += 1;
+    }
+    table
+};
+
+#[inline]
+fn class(b: u8) -> u8 {
+    CLASS[b as usize]
+}
+
 /// Splits `text[range]` into tokens.
+///
+/// Plain ASCII words (most of any English report) are scanned by a table-driven loop; words
+/// with apostrophes, hyphens, dots or non-ASCII letters go through [`scan_word`].
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let bytes = text.as_bytes();
     let end = range.end.min(bytes.len());
     let mut tokens = Vec::with_capacity((end - range.start) / 5);
     let mut i = range.start;
-    let mut pending: u16 = 0;
     let mut newlines = 0u32;
-    let mut at_start = true;
+    // End of the previous token (none yet).
+    let mut last_end = usize::MAX;
     while i < end {
         let b = bytes[i];
-        // Whitespace.
-        if b == b' ' || b == b'\t' || b == b'\r' || b == b'\n' {
-            if b == b'\n' {
-                newlines += 1;
-            }
+        let kind = class(b);
+        if kind & SPACE != 0 {
+            newlines += u32::from(b == b'\n');
             i += 1;
             continue;
         }
@@ -130,62 +163,83 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             }
             c
         };
-        let mut flags = pending;
+        let mut flags = 0;
         if newlines >= 1 {
             flags |= NEWLINE_BEFORE;
         }
         if newlines >= 2 {
             flags |= PARAGRAPH_BEFORE;
         }
-        if !at_start && tokens.last().is_some_and(|t: &Token| t.end as usize == i) {
+        if last_end == i {
             flags |= GLUED;
         }
         newlines = 0;
-        pending = 0;
-        at_start = false;
         let start = i;
-        if b.is_ascii_digit() {
+        let (token_end, token_kind) = if kind & DIGIT != 0 {
             i = scan_number(bytes, i, end);
-            tokens.push(Token {
-                start: start as u32,
-                end: i as u32,
-                kind: TokenKind::Number,
-                flags,
-            });
-        } else if is_word_char(c) {
-            let (word_end, after, extra) = scan_word(text, i, end);
-            i = after;
-            let word = &text[start..word_end];
-            flags |= extra;
-            let first_upper = if b.is_ascii() {
-                b.is_ascii_uppercase()
-            } else {
-                c.is_uppercase()
-            };
-            if first_upper {
-                flags |= CAP;
-                let mut letters = word.chars().filter(|c| c.is_alphabetic());
-                if letters.clone().count() >= 2 && letters.all(char::is_uppercase) {
-                    flags |= UPPER;
-                }
+            (i, TokenKind::Number)
+        } else if kind & (LOWER | UPPER_CASE) != 0 {
+            let mut j = i + 1;
+            // Classes of the word's bytes together: no LOWER means no lower-case letter.
+            let mut seen = kind;
+            while j < end && class(bytes[j]) & ALNUM != 0 {
+                seen |= class(bytes[j]);
+                j += 1;
             }
-            tokens.push(Token {
-                start: start as u32,
-                end: word_end as u32,
-                kind: TokenKind::Word,
-                flags,
-            });
+            if j < end && class(bytes[j]) & JOINER != 0 {
+                let (word_end, after, extra) = scan_word(text, i, end);
+                flags |= extra;
+                i = after;
+                if kind & UPPER_CASE != 0 {
+                    flags |= CAP | all_capitals(&text[start..word_end]);
+                }
+                (word_end, TokenKind::Word)
+            } else {
+                i = j;
+                if kind & UPPER_CASE != 0 {
+                    flags |= CAP;
+                    if seen & LOWER == 0 {
+                        flags |= all_capitals(&text[start..j]);
+                    }
+                }
+                (j, TokenKind::Word)
+            }
+        } else if b >= 0x80 && is_word_char(c) {
+            let (word_end, after, extra) = scan_word(text, i, end);
+            flags |= extra;
+            i = after;
+            if c.is_uppercase() {
+                flags |= CAP | all_capitals(&text[start..word_end]);
+            }
+            (word_end, TokenKind::Word)
         } else {
             i += c.len_utf8();
-            tokens.push(Token {
-                start: start as u32,
-                end: i as u32,
-                kind: TokenKind::Punct,
-                flags,
-            });
-        }
+            (i, TokenKind::Punct)
+        };
+        last_end = token_end;
+        tokens.push(Token {
+            start: start as u32,
+            end: token_end as u32,
+            kind: token_kind,
+            flags,
+        });
     }
     tokens
+}
+
+/// [`UPPER`] when a capitalized word has two or more letters, all upper case.
+fn all_capitals(word: &str) -> u16 {
+    let (letters, all_upper) = if word.is_ascii() {
+        let bytes = word.as_bytes();
+        (
+            bytes.iter().filter(|b| b.is_ascii_alphabetic()).count(),
+            !bytes.iter().any(u8::is_ascii_lowercase),
+        )
+    } else {
+        let mut letters = word.chars().filter(|c| c.is_alphabetic());
+        (letters.clone().count(), letters.all(char::is_uppercase))
+    };
+    if letters >= 2 && all_upper { UPPER } else { 0 }
 }
 
 fn scan_number(bytes: &[u8], mut i: usize, end: usize) -> usize {
@@ -526,6 +580,29 @@ mod tests {
         assert!(tokens[2].has(PARAGRAPH_BEFORE));
         assert!(tokens[4].has(GLUED), "22 is glued to $");
         assert!(tokens[5].has(GLUED), "bn is glued to 22");
+    }
+
+    #[test]
+    fn all_capitals_needs_two_letters_and_no_lower_case() {
+        let text = "EU G7 A UK-based NATO's Éire ÉU x2Y";
+        let tokens = tokenize(text, 0..text.len());
+        let upper: Vec<(&str, bool, bool)> = tokens
+            .iter()
+            .map(|t| (t.text(text), t.has(CAP), t.has(UPPER)))
+            .collect();
+        assert_eq!(
+            upper,
+            [
+                ("EU", true, true),
+                ("G7", true, false),
+                ("A", true, false),
+                ("UK-based", true, false),
+                ("NATO", true, true),
+                ("Éire", true, false),
+                ("ÉU", true, true),
+                ("x2Y", false, false),
+            ]
+        );
     }
 
     fn split(text: &str) -> Vec<&str> {
