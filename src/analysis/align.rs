@@ -62,14 +62,13 @@ impl Clusters {
 /// `sig`.
 fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>, sig: &mut Vec<u32>) {
     sig.clear();
-    sig.extend(
-        clause
-            .filter(|&k| {
-                doc.word[k] != NO_WORD
-                    && !doc.lex[k].is_some_and(|l| l.month.is_some() || l.weekday.is_some())
-            })
-            .map(|k| doc.word[k]),
-    );
+    let (words, lex) = (&doc.word[clause.clone()], &doc.lex[clause]);
+    sig.reserve(words.len());
+    for (&word, lex) in words.iter().zip(lex) {
+        if word != NO_WORD && !lex.is_some_and(|l| l.month.is_some() || l.weekday.is_some()) {
+            sig.push(word);
+        }
+    }
     sig.sort_unstable();
     sig.dedup();
 }
@@ -96,15 +95,21 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
     const MIN_WORDS: usize = 4;
     const MAX_POSTING: usize = 64;
     const RARE_WORDS: usize = 8;
+    const FOR_GOOD: u32 = u32::MAX;
     let mut reps: Vec<Vec<u32>> = Vec::new();
     let mut members: Vec<Vec<(u32, u32)>> = Vec::new();
-    let mut index: FxHashMap<u32, Vec<u32>> = FxHashMap::default();
+    // Clusters whose representative holds each word, by word id (ids are dense).
+    let mut index: Vec<Vec<u32>> = Vec::new();
     let mut of = Vec::with_capacity(docs.len());
     // Shared-word counts per cluster, in a dense array reset through the list of touched ids.
     let mut counts: Vec<u32> = Vec::new();
     let mut touched: Vec<u32> = Vec::new();
     // Wire copy repeats clauses word for word: those are found by their signature alone.
-    let mut exact: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    // A representative's signature maps to its cluster for good; a clause that joined a
+    // cluster by similarity maps to it only while no cluster was added since (the `epoch`,
+    // the number of clusters then), as a new one might have fitted better. So a repeated
+    // clause is scored once, and lands where scoring it again would put it.
+    let mut exact: FxHashMap<Vec<u32>, (u32, u32)> = FxHashMap::default();
     let mut rare: Vec<(usize, u32)> = Vec::new();
     let mut sig = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
@@ -114,7 +119,9 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
             if sig.len() < MIN_WORDS {
                 continue;
             }
-            if let Some(&id) = exact.get(sig.as_slice()) {
+            if let Some(&(id, epoch)) = exact.get(sig.as_slice())
+                && (epoch == FOR_GOOD || epoch as usize == reps.len())
+            {
                 members[id as usize].push((d as u32, c as u32));
                 doc_of[c] = id;
                 continue;
@@ -122,16 +129,16 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
             // Candidates come from the clause's rarest indexed words: a similar clause
             // shares most words, so it shares some of the rare ones too.
             rare.clear();
-            rare.extend(sig.iter().filter_map(|w| {
+            rare.extend(sig.iter().filter_map(|&w| {
                 index
-                    .get(w)
-                    .filter(|p| p.len() <= MAX_POSTING)
-                    .map(|p| (p.len(), *w))
+                    .get(w as usize)
+                    .filter(|p| !p.is_empty() && p.len() <= MAX_POSTING)
+                    .map(|p| (p.len(), w))
             }));
             rare.sort_unstable();
             counts.resize(reps.len(), 0);
             for &(_, w) in rare.iter().take(RARE_WORDS) {
-                for &cluster in &index[&w] {
+                for &cluster in &index[w as usize] {
                     let slot = &mut counts[cluster as usize];
                     if *slot == 0 {
                         touched.push(cluster);
@@ -167,13 +174,17 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
                 }
             }
             let id = if let Some((cluster, _)) = best {
+                exact.insert(sig.clone(), (cluster, reps.len() as u32));
                 cluster
             } else {
                 let id = reps.len() as u32;
                 for &w in &sig {
-                    index.entry(w).or_default().push(id);
+                    if index.len() <= w as usize {
+                        index.resize_with(w as usize + 1, Vec::new);
+                    }
+                    index[w as usize].push(id);
                 }
-                exact.insert(sig.clone(), id);
+                exact.insert(sig.clone(), (id, FOR_GOOD));
                 reps.push(sig.clone());
                 members.push(Vec::new());
                 id
@@ -271,17 +282,19 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
             .as_ref()
             .is_none_or(|u| u.class == UnitClass::People || q.measure.is_some());
     let mut out: Vec<u32> = if located_measure {
-        let places: Vec<_> = mentions
+        let places = mentions
             .iter()
             .filter(|m| !m.container && !m.modifier)
-            .filter(|m| m.located || (names.kind(m) == EntityKind::Place && !m.possessive))
             .filter(|m| m.first >= neighbours.0 && m.first < neighbours.1)
-            .collect();
-        let strong: Vec<_> = places.iter().filter(|m| m.located).collect();
-        if strong.is_empty() {
-            places.iter().map(|m| names.entity(m)).collect()
+            .filter(|m| m.located || (names.kind(m) == EntityKind::Place && !m.possessive));
+        // Places given with a preposition ("in A") win over other places named nearby.
+        if places.clone().any(|m| m.located) {
+            places
+                .filter(|m| m.located)
+                .map(|m| names.entity(m))
+                .collect()
         } else {
-            strong.iter().map(|m| names.entity(m)).collect()
+            places.map(|m| names.entity(m)).collect()
         }
     } else {
         // The actor: the nearest person before the figure in its clause, else the nearest
@@ -600,17 +613,13 @@ fn quantity_findings(
         }
     }
     let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
-    // Each figure is rendered once, however many groups it is shown in.
-    let mut rendered: FxHashMap<(usize, usize), ClaimRef> = FxHashMap::default();
-    let mut claim_of = |c: &(usize, usize)| {
-        rendered
-            .entry(*c)
-            .or_insert_with(|| {
-                let q = quantity(c);
-                claim(c.0, &q.bytes, q.value.to_string(), describe(q))
-            })
-            .clone()
+    let render = |c: &(usize, usize)| {
+        let q = quantity(c);
+        claim(c.0, &q.bytes, q.value.to_string(), describe(q))
     };
+    // A figure shown in a lumped group is rendered once and kept for its own group below.
+    let mut rendered: FxHashMap<(usize, usize), ClaimRef> = FxHashMap::default();
+    let mut claim_of = |c: &(usize, usize)| rendered.entry(*c).or_insert_with(|| render(c)).clone();
     let mut keys: Vec<&QuantityKey> = by_key.keys().collect();
     keys.sort_unstable();
     // Lumped figures ("strikes on A and B killed dozens") against per-place ones.
@@ -715,7 +724,11 @@ fn quantity_findings(
             .iter()
             .filter_map(|(d, qs)| side_of(*d, qs))
             .collect();
-        let claims = list.iter().map(&mut claim_of).collect();
+        // Each figure is in one key's group: its rendering is taken, not copied.
+        let claims = list
+            .iter()
+            .map(|c| rendered.remove(c).unwrap_or_else(|| render(c)))
+            .collect();
         out.push(number_finding(ex, key, &sides, claims));
     }
 }
@@ -1353,5 +1366,47 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             ),
             claims: item.claims,
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::doc::Interner;
+
+    fn clusters_of(texts: &[&str]) -> Vec<Vec<u32>> {
+        let mut interner = Interner::default();
+        let docs: Vec<Doc<'_>> = texts
+            .iter()
+            .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
+            .collect();
+        cluster_clauses(&docs).of
+    }
+
+    #[test]
+    fn a_repeated_clause_is_scored_again_once_a_better_cluster_exists() {
+        let of = clusters_of(&[
+            // Starts cluster A.
+            "Pax qor rim sol tev ulm.",
+            // Shares four words with A: joins it.
+            "Pax qor rim sol vek wyn xal zed.",
+            // Shares one word with A: starts cluster B.
+            "Vek wyn xal zed pax kob.",
+            // The second clause again: B now fits it better than A.
+            "Pax qor rim sol vek wyn xal zed.",
+            // And once more, with no new cluster since: the same answer.
+            "Pax qor rim sol vek wyn xal zed.",
+        ]);
+        let (a, b) = (of[0][0], of[2][0]);
+        assert_ne!(a, b);
+        assert_eq!(of[1][0], a);
+        assert_eq!(of[3][0], b, "not stuck with the cluster it joined earlier");
+        assert_eq!(of[4][0], b);
+    }
+
+    #[test]
+    fn unrelated_clauses_do_not_cluster() {
+        let of = clusters_of(&["Pax qor rim sol tev ulm.", "Vek wyn xal zed kob lum."]);
+        assert_ne!(of[0][0], of[1][0]);
     }
 }
