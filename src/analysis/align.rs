@@ -197,6 +197,14 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
     Clusters { of, members }
 }
 
+/// A claim's value as text: `to_string` with room for any interval or date from the start
+/// (it would grow the string twice for most), as this runs for every claim shown.
+fn render(value: &impl std::fmt::Display) -> String {
+    let mut s = String::with_capacity(24);
+    let _ = write!(s, "{value}");
+    s
+}
+
 fn claim(
     article: usize,
     bytes: &std::ops::Range<usize>,
@@ -264,9 +272,9 @@ fn finding_id(finding: &Finding) -> String {
 // Figures
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct QuantityKey {
+struct QuantityKey<'q> {
     measure: Option<Measure>,
-    unit: Unit,
+    unit: &'q Unit,
     anchors: Vec<u32>,
     cluster: u32,
 }
@@ -381,7 +389,8 @@ fn side_of(doc: usize, claims: &[&Quantity]) -> Option<Side> {
 }
 
 fn describe(q: &Quantity) -> String {
-    let mut s = q.wording.clone();
+    let mut s = String::with_capacity(q.wording.len() + 24);
+    s.push_str(&q.wording);
     if let Some(unit) = &q.unit
         && !s.contains(&unit.name)
         && unit.class == UnitClass::People
@@ -395,7 +404,7 @@ fn describe(q: &Quantity) -> String {
     s
 }
 
-fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey) -> String {
+fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey<'_>) -> String {
     let unit = &key.unit;
     let what = match (unit.class, key.measure) {
         (UnitClass::People, Some(Measure::Casualties)) => {
@@ -546,7 +555,7 @@ fn quantity_findings(
     for (d, list) in ex.quantities.iter().enumerate() {
         let doc = &ex.docs[d];
         for (k, q) in list.iter().enumerate() {
-            let Some(unit) = q.unit.clone() else { continue };
+            let Some(unit) = &q.unit else { continue };
             // Neighbouring figures of the same measure in the sentence split its places.
             // Figures are in text order, so the sentence's figures are a run around `k`.
             let sentence = doc.sentence_of[q.first];
@@ -582,8 +591,9 @@ fn quantity_findings(
         }
     }
     // Figures with no place join the one placed group of their kind, if there is just one.
-    let mut placed: FxHashMap<(Option<Measure>, &Unit), Vec<&QuantityKey>> = FxHashMap::default();
-    let mut unplaced: Vec<QuantityKey> = Vec::new();
+    let mut placed: FxHashMap<(Option<Measure>, &Unit), Vec<&QuantityKey<'_>>> =
+        FxHashMap::default();
+    let mut unplaced: Vec<QuantityKey<'_>> = Vec::new();
     for key in by_key.keys() {
         if key.measure.is_none() {
             continue;
@@ -591,16 +601,13 @@ fn quantity_findings(
         if key.anchors.is_empty() {
             unplaced.push(key.clone());
         } else {
-            placed
-                .entry((key.measure, &key.unit))
-                .or_default()
-                .push(key);
+            placed.entry((key.measure, key.unit)).or_default().push(key);
         }
     }
-    let moves: Vec<(QuantityKey, QuantityKey)> = unplaced
+    let moves: Vec<(QuantityKey<'_>, QuantityKey<'_>)> = unplaced
         .into_iter()
         .filter_map(|key| {
-            let target = match placed.get(&(key.measure, &key.unit)).map(Vec::as_slice) {
+            let target = match placed.get(&(key.measure, key.unit)).map(Vec::as_slice) {
                 Some([only]) => (*only).clone(),
                 _ => return None,
             };
@@ -613,14 +620,19 @@ fn quantity_findings(
         }
     }
     let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
-    let render = |c: &(usize, usize)| {
+    let render_claim = |c: &(usize, usize)| {
         let q = quantity(c);
-        claim(c.0, &q.bytes, q.value.to_string(), describe(q))
+        claim(c.0, &q.bytes, render(&q.value), describe(q))
     };
     // A figure shown in a lumped group is rendered once and kept for its own group below.
     let mut rendered: FxHashMap<(usize, usize), ClaimRef> = FxHashMap::default();
-    let mut claim_of = |c: &(usize, usize)| rendered.entry(*c).or_insert_with(|| render(c)).clone();
-    let mut keys: Vec<&QuantityKey> = by_key.keys().collect();
+    let mut claim_of = |c: &(usize, usize)| {
+        rendered
+            .entry(*c)
+            .or_insert_with(|| render_claim(c))
+            .clone()
+    };
+    let mut keys: Vec<&QuantityKey<'_>> = by_key.keys().collect();
     keys.sort_unstable();
     // Lumped figures ("strikes on A and B killed dozens") against per-place ones.
     for &key in &keys {
@@ -727,7 +739,7 @@ fn quantity_findings(
         // Each figure is in one key's group: its rendering is taken, not copied.
         let claims = list
             .iter()
-            .map(|c| rendered.remove(c).unwrap_or_else(|| render(c)))
+            .map(|c| rendered.remove(c).unwrap_or_else(|| render_claim(c)))
             .collect();
         out.push(number_finding(ex, key, &sides, claims));
     }
@@ -736,7 +748,7 @@ fn quantity_findings(
 /// A figure finding: the sides classified, the subject named from the key.
 fn number_finding(
     ex: &Extracted<'_>,
-    key: &QuantityKey,
+    key: &QuantityKey<'_>,
     sides: &[Side],
     claims: Vec<ClaimRef>,
 ) -> Finding {
@@ -867,33 +879,36 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         };
         let first = &ex.dates[refs[ids[0]].doc][refs[ids[0]].idx];
         let subject = date_subject(ex, refs[ids[0]].doc, first);
-        let values: Vec<String> = by_doc
-            .values()
-            .map(|list| {
-                list.iter()
-                    .map(|d| d.value.to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            })
+        // Each date rendered once, for its claim and for the explanation. The explanation
+        // gives each report's dates, each distinct wording once with how many reports give it.
+        let mut claims = Vec::new();
+        let mut values: Vec<(String, usize)> = Vec::new();
+        let mut report_value = String::new();
+        for (&d, list) in &by_doc {
+            report_value.clear();
+            for date in list {
+                let value = render(&date.value);
+                if !report_value.is_empty() {
+                    report_value.push_str(", ");
+                }
+                report_value.push_str(&value);
+                let text = ex.docs[d].text[date.bytes.clone()].to_owned();
+                claims.push(claim(d, &date.bytes, value, text));
+            }
+            match values.iter_mut().find(|(v, _)| *v == report_value) {
+                Some((_, n)) => *n += 1,
+                None => values.push((report_value.clone(), 1)),
+            }
+        }
+        let values: Vec<String> = values
+            .into_iter()
+            .map(|(v, n)| if n > 1 { format!("{v} ×{n}") } else { v })
             .collect();
         let explanation = match status {
             Status::Conflict => format!("dates {}: they cannot all be right", values.join(" | ")),
             Status::Compatible => format!("dates {}: they can agree", values.join(" | ")),
             _ => format!("dates {}: the same day", values.join(" | ")),
         };
-        let claims = by_doc
-            .iter()
-            .flat_map(|(&d, list)| {
-                list.iter().map(move |date| {
-                    claim(
-                        d,
-                        &date.bytes,
-                        date.value.to_string(),
-                        ex.docs[d].text[date.bytes.clone()].to_owned(),
-                    )
-                })
-            })
-            .collect();
         out.push(Finding {
             id: String::new(),
             kind: Kind::Date,
@@ -1268,7 +1283,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
                         UnitClass::People | UnitClass::Money | UnitClass::Percent
                     )
                 });
-            let Some(unit) = q.unit.clone() else { continue };
+            let Some(unit) = &q.unit else { continue };
             if !worthy {
                 continue;
             }
@@ -1282,7 +1297,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             };
             item.figures.push(quantity_subject(ex, &key));
             item.claims
-                .push(claim(d, &q.bytes, q.value.to_string(), describe(q)));
+                .push(claim(d, &q.bytes, render(&q.value), describe(q)));
         }
     }
     let mut seen: FxHashSet<(usize, u32)> = FxHashSet::default();
@@ -1330,7 +1345,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
                 item.claims.push(claim(
                     d,
                     &date.bytes,
-                    date.value.to_string(),
+                    render(&date.value),
                     doc.text[date.bytes.clone()].to_owned(),
                 ));
             }
@@ -1402,6 +1417,37 @@ mod tests {
         assert_eq!(of[1][0], a);
         assert_eq!(of[3][0], b, "not stuck with the cluster it joined earlier");
         assert_eq!(of[4][0], b);
+    }
+
+    #[test]
+    fn a_date_explanation_counts_reports_that_agree() {
+        let texts = [
+            "The minister Anna Mensah arrived in Kesterny on April 14, 2025, officials said.",
+            "The minister Anna Mensah arrived in Kesterny on April 14, 2025, officials said.",
+            "The minister Anna Mensah arrived in Kesterny on April 15, 2025, officials said.",
+        ];
+        let inputs: Vec<crate::analysis::Input<'_>> = texts
+            .iter()
+            .map(|t| crate::analysis::Input {
+                text: t,
+                body: 0..t.len(),
+                date: None,
+            })
+            .collect();
+        let analysis = crate::analysis::analyze(&inputs);
+        let date = analysis
+            .findings
+            .iter()
+            .find(|f| f.kind == Kind::Date)
+            .expect("the dates are compared");
+        assert_eq!(date.status, Status::Conflict);
+        assert_eq!(date.claims.len(), 3, "every report's date is quoted");
+        assert!(
+            date.explanation
+                .starts_with("dates 2025-04-14 ×2 | 2025-04-15:"),
+            "{}",
+            date.explanation
+        );
     }
 
     #[test]

@@ -31,12 +31,17 @@ impl Interner {
             Some(lower) => std::borrow::Cow::Borrowed(lower),
             None => std::borrow::Cow::Owned(word.to_lowercase().into_bytes()),
         };
-        if let Some(&id) = self.ids.get(lower.as_ref()) {
+        self.entry_lower(word, &lower)
+    }
+
+    /// [`Interner::entry`] for a word already in lower case (`lower`; `word` as written).
+    fn entry_lower(&mut self, word: &str, lower: &[u8]) -> (u32, Option<&'static Lex>) {
+        if let Some(&id) = self.ids.get(lower) {
             return (id, self.lex[id as usize]);
         }
         let id = self.ids.len() as u32;
         let entry = lexicon::lookup(word);
-        self.ids.insert(lower.into_owned().into_boxed_slice(), id);
+        self.ids.insert(lower.into(), id);
         self.lex.push(entry);
         (id, entry)
     }
@@ -90,7 +95,12 @@ impl<'a> Doc<'a> {
         for tok in &tokens {
             if tok.kind == TokenKind::Word {
                 let s = tok.text(text);
-                let (id, entry) = interner.entry(s);
+                let (id, entry) = if tok.has(text::PLAIN_LOWER) {
+                    // Most words: no lower-casing, no copy.
+                    interner.entry_lower(s, s.as_bytes())
+                } else {
+                    interner.entry(s)
+                };
                 lex.push(entry);
                 let content = s.len() >= 2 && !entry.is_some_and(|l| l.has(STOP));
                 word.push(if content { id } else { NO_WORD });

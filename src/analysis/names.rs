@@ -146,36 +146,62 @@ impl Names {
 
 /// Folds a name for comparison: ASCII, lower case, no dots, hyphens and apostrophes as spaces.
 pub fn fold(name: &str) -> String {
+    let mut buf = Vec::new();
+    fold_into(name, &mut buf).to_owned()
+}
+
+/// [`fold`] into `buf` (cleared first), so a caller folding many names reuses one buffer.
+fn fold_into<'b>(name: &str, buf: &'b mut Vec<u8>) -> &'b str {
+    buf.clear();
     let ascii = if name.is_ascii() {
         std::borrow::Cow::Borrowed(name)
     } else {
         std::borrow::Cow::Owned(deunicode::deunicode(name))
     };
-    // ASCII from here (deunicode turns a typographic apostrophe into `'`): bytes are chars.
-    let mut out = String::with_capacity(ascii.len());
+    // ASCII from here (deunicode turns a typographic apostrophe into `'`).
+    buf.reserve(ascii.len());
     let mut space = false;
     for &b in ascii.as_bytes() {
         match b {
             b'.' => {}
             b'-' | b' ' | b'\'' | b'\n' | b'\r' | b'\t' => space = true,
             b => {
-                if space && !out.is_empty() {
-                    out.push(' ');
+                if space && !buf.is_empty() {
+                    buf.push(b' ');
                 }
                 space = false;
-                out.push(char::from(b.to_ascii_lowercase()));
+                buf.push(b.to_ascii_lowercase());
             }
         }
     }
-    out
+    // Only ASCII bytes were pushed.
+    std::str::from_utf8(buf).unwrap_or_default()
+}
+
+/// A set of word ids (dense, from the interner) as one flag per id.
+#[derive(Default)]
+struct WordSet(Vec<bool>);
+
+impl WordSet {
+    fn insert(&mut self, word: u32) {
+        let at = word as usize;
+        if self.0.len() <= at {
+            self.0.resize(at + 1, false);
+        }
+        self.0[at] = true;
+    }
+
+    fn contains(&self, word: u32) -> bool {
+        self.0.get(word as usize).copied().unwrap_or(false)
+    }
 }
 
 const DEMONYM_SUFFIXES: &[&str] = &["ian", "ean", "an", "ese", "ish", "ic", "i"];
 
 /// Words the corpus shows to be nouns (possessive, after a preposition of place, before a
 /// verb of saying): these are never taken for adjectives of nationality.
-fn noun_evidence(docs: &[Doc<'_>]) -> FxHashSet<u32> {
-    let mut out = FxHashSet::default();
+fn noun_evidence(docs: &[Doc<'_>]) -> WordSet {
+    let mut out = WordSet::default();
     for doc in docs {
         for (i, tok) in doc.tokens.iter().enumerate() {
             if tok.kind != TokenKind::Word || !tok.has(CAP) || doc.word[i] == NO_WORD {
@@ -194,8 +220,8 @@ fn noun_evidence(docs: &[Doc<'_>]) -> FxHashSet<u32> {
 
 /// Words seen capitalized away from the start of a sentence: a capitalized first word of a
 /// sentence is a name only if it is one of these (or starts a longer name).
-fn capitalized_inside(docs: &[Doc<'_>]) -> FxHashSet<u32> {
-    let mut out = FxHashSet::default();
+fn capitalized_inside(docs: &[Doc<'_>]) -> WordSet {
+    let mut out = WordSet::default();
     for doc in docs {
         for sentence in &doc.sentences {
             let mut first = true;
@@ -218,13 +244,13 @@ fn capitalized_inside(docs: &[Doc<'_>]) -> FxHashSet<u32> {
 }
 
 struct Context<'c> {
-    noun: &'c FxHashSet<u32>,
-    inside: &'c FxHashSet<u32>,
+    noun: &'c WordSet,
+    inside: &'c WordSet,
 }
 
 fn is_demonym(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
     let tok = doc.tokens[i];
-    if tok.has(UPPER) || tok.has(POSSESSIVE) || ctx.noun.contains(&doc.word[i]) {
+    if tok.has(UPPER) || tok.has(POSSESSIVE) || ctx.noun.contains(doc.word[i]) {
         return false;
     }
     let word = doc.tok(i);
@@ -270,7 +296,7 @@ fn starts_name(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
     if !at_sentence_start(doc, i) || doc.tokens[i].has(UPPER) {
         return true;
     }
-    ctx.inside.contains(&doc.word[i])
+    ctx.inside.contains(doc.word[i])
         || doc.has(i, TITLE | HONORIFIC)
         || (is_name_word(doc, i + 1) && !doc.tokens[i].has(POSSESSIVE))
 }
@@ -582,27 +608,28 @@ pub fn analyze(docs: &[Doc<'_>]) -> Names {
     };
     let mut names = Names::default();
     let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
+    let mut buf = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mut list = Vec::new();
         for mut mention in extract_doc(doc, &ctx) {
             let display = &doc.text[mention.bytes.clone()];
-            let key = fold(display);
+            let key = fold_into(display, &mut buf);
             if key.is_empty() {
                 continue;
             }
-            let id = if let Some(&id) = form_ids.get(&key) {
+            let id = if let Some(&id) = form_ids.get(key) {
                 id
             } else {
                 let id = names.forms.len() as u32;
                 names.forms.push(Form {
                     words: key.split(' ').map(str::to_owned).collect(),
                     acronym: mention.first == mention.last && doc.tokens[mention.first].has(UPPER),
-                    key: key.clone(),
+                    key: key.to_owned(),
                     display: display.to_owned(),
                     mentions: Vec::new(),
                     docs: Vec::new(),
                 });
-                form_ids.insert(key, id);
+                form_ids.insert(key.to_owned(), id);
                 id
             };
             mention.form = id;

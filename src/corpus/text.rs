@@ -48,6 +48,8 @@ pub const GLUED: u16 = 1 << 5;
 pub const DOTTED: u16 = 1 << 6;
 /// Contains a hyphen (`Jean-Noel`, `two-thirds`).
 pub const HYPHENATED: u16 = 1 << 7;
+/// A word of ASCII lower-case letters and digits only: it is its own lower case.
+pub const PLAIN_LOWER: u16 = 1 << 8;
 
 impl Token {
     /// The token's text.
@@ -201,6 +203,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     if seen & LOWER == 0 {
                         flags |= all_capitals(&text[start..j]);
                     }
+                } else if seen & UPPER_CASE == 0 {
+                    flags |= PLAIN_LOWER;
                 }
                 (j, TokenKind::Word)
             }
