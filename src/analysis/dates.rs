@@ -333,7 +333,10 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
-        if let Some((last, value, relative)) = date_at(doc, i, report) {
+        if let Some((last, value, relative)) = could_start_date(doc, i)
+            .then(|| date_at(doc, i, report))
+            .flatten()
+        {
             // Pull in a leading "on", "late on", "early", "last" for the wording.
             let mut first = i;
             while first > 0 {
@@ -369,25 +372,21 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
     out
 }
 
+/// Cheap test before [`date_at`], which most tokens fail: a date starts with a number or a
+/// word flagged [`DATE_START`](super::lexicon::DATE_START) (a month, weekday, …).
+#[inline]
+fn could_start_date(doc: &Doc<'_>, i: usize) -> bool {
+    match doc.tokens[i].kind {
+        TokenKind::Number => true,
+        TokenKind::Punct => false,
+        TokenKind::Word => doc.has(i, super::lexicon::DATE_START),
+    }
+}
+
 /// Recognises a date starting at token `i`: (last token, value, relative?).
 fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize, DateValue, bool)> {
     let tok = doc.tokens[i];
-    // Cheap test first: a date starts with a number, a month or weekday, or one of a few
-    // words, all of them in the lexicon.
-    if tok.kind == TokenKind::Word {
-        let lex = doc.lex[i]?;
-        let unit = lex
-            .unit
-            .is_some_and(|u| u.class == super::lexicon::UnitClass::Duration);
-        let dateish = lex.month.is_some()
-            || lex.weekday.is_some()
-            || lex.number.is_some()
-            || unit
-            || lex.has(super::lexicon::RELATIVE_DAY);
-        if !dateish {
-            return None;
-        }
-    } else if tok.kind == TokenKind::Punct {
+    if !could_start_date(doc, i) {
         return None;
     }
     let future = || future_clause(doc, i);

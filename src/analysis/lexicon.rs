@@ -53,6 +53,12 @@ pub const MEET: u32 = 1 << 19;
 pub const RELATIVE_DAY: u32 = 1 << 20;
 /// A word without a value of its own that can open an amount ("a dozen", "tens of", "half").
 pub const AMOUNT_OPENER: u32 = 1 << 21;
+/// A word a date can start with: a month, weekday, number word, unit of time, or a
+/// [`RELATIVE_DAY`] word (derived from the other lists when the table is built).
+pub const DATE_START: u32 = 1 << 22;
+/// A word an amount can start with: a number word, a vague amount or an
+/// [`AMOUNT_OPENER`] (derived from the other lists when the table is built).
+pub const AMOUNT_START: u32 = 1 << 23;
 
 /// How a qualifier word bends the number it stands before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1639,6 +1645,20 @@ fn build() -> FxHashMap<&'static str, Lex> {
     for &(word, weekday) in WEEKDAYS {
         map.entry(word).or_default().weekday = Some(weekday);
     }
+    for lex in map.values_mut() {
+        let duration = lex.unit.is_some_and(|u| u.class == UnitClass::Duration);
+        if lex.month.is_some()
+            || lex.weekday.is_some()
+            || lex.number.is_some()
+            || duration
+            || lex.has(RELATIVE_DAY)
+        {
+            lex.flags |= DATE_START;
+        }
+        if lex.number.is_some() || lex.vague.is_some() || lex.has(AMOUNT_OPENER) {
+            lex.flags |= AMOUNT_START;
+        }
+    }
     map
 }
 
@@ -1682,6 +1702,28 @@ pub fn flags(word: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn start_flags_are_derived_from_the_lists() {
+        for word in ["April", "monday", "yesterday", "days", "three"] {
+            assert!(flags(word) & DATE_START != 0, "{word} can start a date");
+        }
+        for word in ["the", "people", "killed", "city"] {
+            assert!(flags(word) & DATE_START == 0, "{word} cannot start a date");
+        }
+        for word in ["dozens", "three", "several", "a", "million"] {
+            assert!(
+                flags(word) & AMOUNT_START != 0,
+                "{word} can start an amount"
+            );
+        }
+        for word in ["the", "people", "April", "killed"] {
+            assert!(
+                flags(word) & AMOUNT_START == 0,
+                "{word} cannot start an amount"
+            );
+        }
+    }
 
     #[test]
     fn lookup_ignores_case() {

@@ -128,20 +128,42 @@ fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
     let tok = doc.tokens[i];
     match tok.kind {
         TokenKind::Number => true,
-        TokenKind::Punct => matches!(doc.char_at(i), '$' | '€' | '£' | '¥'),
+        // Most punctuation is one ASCII byte other than `$`: no need to decode a char.
+        TokenKind::Punct => {
+            let b = doc.text.as_bytes()[tok.start as usize];
+            b == b'$' || (b >= 0x80 && matches!(doc.char_at(i), '€' | '£' | '¥'))
+        }
         TokenKind::Word => match doc.lex[i] {
             // Every word that can open an amount is in the lexicon, except hyphenated
             // number words ("twenty-five", "two-thirds").
             None => tok.has(crate::corpus::text::HYPHENATED) && !tok.has(CAP),
-            Some(l) => {
-                l.number.is_some() || l.vague.is_some() || l.has(super::lexicon::AMOUNT_OPENER)
-            }
+            Some(l) => l.has(super::lexicon::AMOUNT_START),
         },
     }
 }
 
 /// A qualifier ending just before token `i`: (qualifier, its first token).
 fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    // Every qualifier of two or three words ends with one of these: test that before
+    // lower-casing three words.
+    const LAST_WORDS: [&str; 9] = [
+        "as",
+        "than",
+        "of",
+        "least",
+        "over",
+        "to",
+        "most",
+        "under",
+        "estimated",
+    ];
+    if i == 0 || !LAST_WORDS.iter().any(|w| doc.is_word(i - 1, w)) {
+        let one = i
+            .checked_sub(1)
+            .and_then(|k| doc.lex[k])
+            .and_then(|l| l.qualifier)?;
+        return Some((one, i - 1));
+    }
     let w = |k: usize| {
         if k < i {
             lower(doc, k)
