@@ -139,15 +139,19 @@ impl<'a> Doc<'a> {
                 if i == start {
                     continue;
                 }
+                // Punctuation is tested on its first byte: all but dashes are ASCII.
                 let breaks_before = match self.tokens[i].kind {
-                    TokenKind::Punct => {
-                        let c = self.char_at(i);
-                        matches!(c, ';' | '—' | '–' | '(' | ')')
-                            || (c == ':' && !self.inside_number(i))
-                            || (c == '-' && !self.tokens[i].has(text::GLUED))
-                    }
+                    TokenKind::Punct => match self.first_byte(i) {
+                        b';' | b'(' | b')' => true,
+                        b':' => !self.inside_number(i),
+                        b'-' => !self.tokens[i].has(text::GLUED),
+                        b if b >= 0x80 => matches!(self.char_at(i), '—' | '–'),
+                        _ => false,
+                    },
                     TokenKind::Word => {
-                        self.is_punct(i - 1, ',') && self.lex[i].is_some_and(|l| l.has(CLAUSE_CONJ))
+                        self.lex[i].is_some_and(|l| l.has(CLAUSE_CONJ))
+                            && self.tokens[i - 1].kind == TokenKind::Punct
+                            && self.first_byte(i - 1) == b','
                     }
                     TokenKind::Number => false,
                 };
@@ -181,6 +185,12 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+
+    /// The first byte of token `i` (the whole of ASCII punctuation).
+    #[inline]
+    pub fn first_byte(&self, i: usize) -> u8 {
+        self.text.as_bytes()[self.tokens[i].start as usize]
     }
 
     /// The first character of token `i`.

@@ -198,49 +198,45 @@ impl WordSet {
 
 const DEMONYM_SUFFIXES: &[&str] = &["ian", "ean", "an", "ese", "ish", "ic", "i"];
 
-/// Words the corpus shows to be nouns (possessive, after a preposition of place, before a
-/// verb of saying): these are never taken for adjectives of nationality.
-fn noun_evidence(docs: &[Doc<'_>]) -> WordSet {
-    let mut out = WordSet::default();
-    for doc in docs {
-        for (i, tok) in doc.tokens.iter().enumerate() {
-            if tok.kind != TokenKind::Word || !tok.has(CAP) || doc.word[i] == NO_WORD {
-                continue;
-            }
-            let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
-            let before_speech = doc.has(i + 1, SPEECH);
-            let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
-            if tok.has(POSSESSIVE) || after_prep || before_speech || before_conj {
-                out.insert(doc.word[i]);
-            }
-        }
-    }
-    out
-}
-
-/// Words seen capitalized away from the start of a sentence: a capitalized first word of a
-/// sentence is a name only if it is one of these (or starts a longer name).
-fn capitalized_inside(docs: &[Doc<'_>]) -> WordSet {
-    let mut out = WordSet::default();
+/// What the corpus shows about capitalized words, in one pass over every report:
+/// - `noun`: words seen as nouns (possessive, after a preposition of place, before a verb of
+///   saying or a list's "and" or comma): these are never taken for adjectives of nationality;
+/// - `inside`: words seen capitalized away from the start of a sentence: a capitalized first
+///   word of a sentence is a name only if it is one of these (or starts a longer name).
+fn word_evidence(docs: &[Doc<'_>]) -> (WordSet, WordSet) {
+    let mut noun = WordSet::default();
+    let mut inside = WordSet::default();
     for doc in docs {
         for sentence in &doc.sentences {
             let mut first = true;
             for i in sentence.tokens.clone() {
                 let tok = doc.tokens[i];
                 if tok.kind != TokenKind::Word {
-                    if matches!(doc.char_at(i), ':' | '“' | '"' | '‘') {
+                    // After a colon or an opening quote, a new sentence of sorts begins.
+                    let b = doc.first_byte(i);
+                    if b == b':' || b == b'"' || (b >= 0x80 && matches!(doc.char_at(i), '“' | '‘'))
+                    {
                         first = true;
                     }
                     continue;
                 }
-                if !first && tok.has(CAP) && doc.word[i] != NO_WORD {
-                    out.insert(doc.word[i]);
+                let word = doc.word[i];
+                if tok.has(CAP) && word != NO_WORD {
+                    if !first {
+                        inside.insert(word);
+                    }
+                    let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
+                    let before_speech = doc.has(i + 1, SPEECH);
+                    let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
+                    if tok.has(POSSESSIVE) || after_prep || before_speech || before_conj {
+                        noun.insert(word);
+                    }
                 }
                 first = false;
             }
         }
     }
-    out
+    (noun, inside)
 }
 
 struct Context<'c> {
@@ -449,13 +445,15 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
     let mut apposition_until = 0usize;
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
-        // Title-case headings ("French Lead") name nothing reliably.
-        let words = range
-            .clone()
-            .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
-            .count();
-        let lower = range.clone().filter(|&k| doc.is_lower_word(k)).count();
-        if words >= 2 && lower == 0 {
+        // Title-case headings ("French Lead") name nothing reliably. Most sentences have a
+        // lower-case word within a few tokens, which ends the test.
+        let heading = !range.clone().any(|k| doc.is_lower_word(k))
+            && range
+                .clone()
+                .filter(|&k| doc.tokens[k].kind == TokenKind::Word)
+                .nth(1)
+                .is_some();
+        if heading {
             continue;
         }
         let sentence_first = out.len();
@@ -600,36 +598,51 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [Mention]) {
 
 /// Finds and links the names of all reports.
 pub fn analyze(docs: &[Doc<'_>]) -> Names {
-    let noun = noun_evidence(docs);
-    let inside = capitalized_inside(docs);
+    const NO_FORM: u32 = u32::MAX;
+    let (noun, inside) = word_evidence(docs);
     let ctx = Context {
         noun: &noun,
         inside: &inside,
     };
     let mut names = Names::default();
     let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
+    // A name written the same way again needs no folding: its form by exact wording
+    // (`NO_FORM`: it folds to nothing).
+    let mut by_wording: FxHashMap<&str, u32> = FxHashMap::default();
     let mut buf = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
         let mut list = Vec::new();
         for mut mention in extract_doc(doc, &ctx) {
             let display = &doc.text[mention.bytes.clone()];
-            let key = fold_into(display, &mut buf);
-            if key.is_empty() {
+            let known = by_wording.get(display).copied();
+            if known == Some(NO_FORM) {
                 continue;
             }
-            let id = if let Some(&id) = form_ids.get(key) {
+            let id = if let Some(id) = known {
                 id
             } else {
-                let id = names.forms.len() as u32;
-                names.forms.push(Form {
-                    words: key.split(' ').map(str::to_owned).collect(),
-                    acronym: mention.first == mention.last && doc.tokens[mention.first].has(UPPER),
-                    key: key.to_owned(),
-                    display: display.to_owned(),
-                    mentions: Vec::new(),
-                    docs: Vec::new(),
-                });
-                form_ids.insert(key.to_owned(), id);
+                let key = fold_into(display, &mut buf);
+                if key.is_empty() {
+                    by_wording.insert(display, NO_FORM);
+                    continue;
+                }
+                let id = if let Some(&id) = form_ids.get(key) {
+                    id
+                } else {
+                    let id = names.forms.len() as u32;
+                    names.forms.push(Form {
+                        words: key.split(' ').map(str::to_owned).collect(),
+                        acronym: mention.first == mention.last
+                            && doc.tokens[mention.first].has(UPPER),
+                        key: key.to_owned(),
+                        display: display.to_owned(),
+                        mentions: Vec::new(),
+                        docs: Vec::new(),
+                    });
+                    form_ids.insert(key.to_owned(), id);
+                    id
+                };
+                by_wording.insert(display, id);
                 id
             };
             mention.form = id;
