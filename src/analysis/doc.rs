@@ -18,8 +18,36 @@ pub const NO_WORD: u32 = u32::MAX;
 /// looked up in the lexicon once per run.
 #[derive(Default)]
 pub struct Interner {
-    ids: FxHashMap<Box<[u8]>, u32>,
+    /// Lower-case ASCII words of up to 15 bytes, packed into one number (see [`pack`]): most
+    /// words, hashed and compared without touching the heap.
+    short: FxHashMap<u128, u32>,
+    /// Longer or non-ASCII words.
+    long: FxHashMap<Box<[u8]>, u32>,
     lex: Vec<Option<&'static Lex>>,
+}
+
+/// Bytes a packed word can hold; the 16th holds the length.
+const PACKED: usize = 15;
+
+/// A lower-case ASCII word of up to [`PACKED`] bytes as one number: the bytes little-endian,
+/// zeros after them, the length in the top byte.
+fn pack(lower: &[u8]) -> Option<u128> {
+    if lower.len() > PACKED || !lower.is_ascii() {
+        return None;
+    }
+    let mut bytes = [0u8; 16];
+    bytes[..lower.len()].copy_from_slice(lower);
+    bytes[PACKED] = lower.len() as u8;
+    Some(u128::from_le_bytes(bytes))
+}
+
+/// ASCII lower case of sixteen bytes at once: sets the 0x20 bit of every byte in `A..=Z`
+/// (the caller has checked the bytes are ASCII).
+fn lower16(v: u128) -> u128 {
+    const ONES: u128 = u128::MAX / 0xff;
+    let from_a = v + (0x80 - u128::from(b'A')) * ONES;
+    let above_z = v + (0x7f - u128::from(b'Z')) * ONES;
+    v | ((from_a & !above_z & (0x80 * ONES)) >> 2)
 }
 
 impl Interner {
@@ -31,29 +59,68 @@ impl Interner {
             Some(lower) => std::borrow::Cow::Borrowed(lower),
             None => std::borrow::Cow::Owned(word.to_lowercase().into_bytes()),
         };
-        self.entry_lower(word, &lower)
+        match pack(&lower) {
+            Some(packed) => self.entry_packed(word, packed),
+            None => self.entry_long(word, &lower),
+        }
     }
 
-    /// [`Interner::entry`] for a word already in lower case (`lower`; `word` as written).
-    fn entry_lower(&mut self, word: &str, lower: &[u8]) -> (u32, Option<&'static Lex>) {
-        if let Some(&id) = self.ids.get(lower) {
+    /// The id of the word `text[range]`, read straight from the text when it is short ASCII
+    /// (`plain_lower`: it is known to be lower case already).
+    fn entry_in(
+        &mut self,
+        text: &str,
+        range: Range<usize>,
+        plain_lower: bool,
+    ) -> (u32, Option<&'static Lex>) {
+        let bytes = text.as_bytes();
+        let n = range.len();
+        if (1..=PACKED).contains(&n) && range.start + 16 <= bytes.len() {
+            let mut window = [0u8; 16];
+            window.copy_from_slice(&bytes[range.start..range.start + 16]);
+            // The word's bytes only, and only if all are ASCII.
+            let v = u128::from_le_bytes(window) & ((1u128 << (8 * n)) - 1);
+            if v & ((u128::MAX / 0xff) * 0x80) == 0 {
+                let v = if plain_lower { v } else { lower16(v) };
+                return self.entry_packed(&text[range], v | ((n as u128) << (8 * PACKED)));
+            }
+        }
+        self.entry(&text[range])
+    }
+
+    fn entry_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
+        if let Some(&id) = self.short.get(&packed) {
             return (id, self.lex[id as usize]);
         }
-        let id = self.ids.len() as u32;
+        let (id, entry) = self.new_id(word);
+        self.short.insert(packed, id);
+        (id, entry)
+    }
+
+    fn entry_long(&mut self, word: &str, lower: &[u8]) -> (u32, Option<&'static Lex>) {
+        if let Some(&id) = self.long.get(lower) {
+            return (id, self.lex[id as usize]);
+        }
+        let (id, entry) = self.new_id(word);
+        self.long.insert(lower.into(), id);
+        (id, entry)
+    }
+
+    fn new_id(&mut self, word: &str) -> (u32, Option<&'static Lex>) {
+        let id = self.lex.len() as u32;
         let entry = lexicon::lookup(word);
-        self.ids.insert(lower.into(), id);
         self.lex.push(entry);
         (id, entry)
     }
 
     /// Number of distinct words seen.
     pub fn len(&self) -> usize {
-        self.ids.len()
+        self.lex.len()
     }
 
     /// Whether no word was seen yet.
     pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
+        self.lex.is_empty()
     }
 }
 
@@ -95,12 +162,7 @@ impl<'a> Doc<'a> {
         for tok in &tokens {
             if tok.kind == TokenKind::Word {
                 let s = tok.text(text);
-                let (id, entry) = if tok.has(text::PLAIN_LOWER) {
-                    // Most words: no lower-casing, no copy.
-                    interner.entry_lower(s, s.as_bytes())
-                } else {
-                    interner.entry(s)
-                };
+                let (id, entry) = interner.entry_in(text, tok.range(), tok.has(text::PLAIN_LOWER));
                 lex.push(entry);
                 let content = s.len() >= 2 && !entry.is_some_and(|l| l.has(STOP));
                 word.push(if content { id } else { NO_WORD });
@@ -290,6 +352,28 @@ mod tests {
         assert_ne!(interner.entry("ab").0, interner.entry("ba").0);
         assert_ne!(interner.entry("abcdefghi").0, interner.entry("abcdefghj").0);
         assert_eq!(interner.len(), 5_000 + 7);
+    }
+
+    #[test]
+    fn a_word_has_one_id_however_it_is_written_and_wherever_it_stands() {
+        // Short words read from the text in place, capitalised or not; a word too long to
+        // pack; non-ASCII; and the same words again at the very end of the text, where the
+        // text has no sixteen bytes left to read.
+        let text = "Kesterny kesterny KESTERNY internationalisation Internationalisation \
+                    Zürich ZÜRICH x Internationalisation Zürich Kesterny";
+        let mut interner = Interner::default();
+        let doc = Doc::new(text, 0..text.len(), None, &mut interner);
+        let ids: Vec<u32> = doc.word.clone();
+        assert_eq!(ids.len(), 11);
+        let (kesterny, long, zurich) = (ids[0], ids[3], ids[5]);
+        assert_eq!([ids[1], ids[2], ids[10]], [kesterny; 3]);
+        assert_eq!([ids[4], ids[8]], [long; 2]);
+        assert_eq!([ids[6], ids[9]], [zurich; 2]);
+        assert_eq!(ids[7], NO_WORD, "one letter is not a content word");
+        assert_eq!(interner.entry("kESTERNY").0, kesterny);
+        assert_eq!(interner.entry("INTERNATIONALISATION").0, long);
+        assert_eq!(interner.entry("zürich").0, zurich);
+        assert_eq!(interner.len(), 4, "kesterny, the long word, zürich and x");
     }
 
     #[test]
