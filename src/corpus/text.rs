@@ -333,11 +333,12 @@ fn scan_word(text: &str, start: usize, end: usize) -> (usize, usize, u16) {
         }
         // Abbreviations written with dots: U.S., a.m., J.D.
         if next == '.' {
-            let word_len = text[start..i]
-                .rsplit('.')
-                .next()
-                .map_or(0, |part| part.chars().count());
-            if word_len == 1 && following.is_some_and(char::is_alphabetic) {
+            // The part after the word's last dot is one letter (`U` of `U.S.`, `a` of `a.m.`).
+            let part = &text[start..i];
+            let part = part.rfind('.').map_or(part, |dot| &part[dot + 1..]);
+            let mut letters = part.chars();
+            let one_letter = letters.next().is_some() && letters.next().is_none();
+            if one_letter && following.is_some_and(char::is_alphabetic) {
                 let after_letter = after + following.map_or(0, char::len_utf8);
                 let closing = char_at(text, after_letter).filter(|_| after_letter < end);
                 if closing == Some('.') {
@@ -366,12 +367,13 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 fn is_abbreviation(word: &str) -> bool {
-    let len = word.chars().count();
+    let mut chars = word.chars();
     // Initials (`Donald J. Trump`).
-    if len == 1 && word.chars().all(char::is_uppercase) {
-        return true;
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return c.is_uppercase();
     }
-    len <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Every abbreviation is ASCII of at most six bytes.
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 fn is_closing(c: char) -> bool {
@@ -417,7 +419,13 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             line_start_byte = tok.start as usize;
         }
         if tok.kind == TokenKind::Punct {
-            let c = text[tok.start as usize..].chars().next().unwrap_or(' ');
+            // Tested on the first byte: only the ellipsis is not ASCII.
+            let b = text.as_bytes()[tok.start as usize];
+            let c = if b < 0x80 {
+                char::from(b)
+            } else {
+                text[tok.start as usize..].chars().next().unwrap_or(' ')
+            };
             if matches!(c, '.' | '!' | '?' | '…') {
                 let mut j = i + 1;
                 while j < tokens.len()
@@ -605,6 +613,31 @@ mod tests {
                 ("Éire", true, false),
                 ("ÉU", true, true),
                 ("x2Y", false, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn plain_lower_marks_words_that_are_their_own_lower_case() {
+        let text = "abc Abc a1b aBc ab-cd don't élan x e.g. 42";
+        let tokens = tokenize(text, 0..text.len());
+        let plain: Vec<(&str, bool)> = tokens
+            .iter()
+            .map(|t| (t.text(text), t.has(PLAIN_LOWER)))
+            .collect();
+        assert_eq!(
+            plain,
+            [
+                ("abc", true),
+                ("Abc", false),
+                ("a1b", true),
+                ("aBc", false),
+                ("ab-cd", false),
+                ("don't", false),
+                ("élan", false),
+                ("x", true),
+                ("e.g.", false),
+                ("42", false),
             ]
         );
     }
