@@ -275,12 +275,15 @@ fn finding_id(finding: &Finding) -> String {
 struct QuantityKey<'q> {
     measure: Option<Measure>,
     unit: &'q Unit,
-    anchors: Vec<u32>,
+    /// Few: inline, so building a key for every figure allocates nothing.
+    anchors: Anchors,
     cluster: u32,
 }
 
+type Anchors = smallvec::SmallVec<[u32; 4]>;
+
 /// The places (for figures of harm) or the actor (for other figures) a figure is about.
-fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize)) -> Vec<u32> {
+fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize)) -> Anchors {
     let doc = &ex.docs[d];
     let names = ex.names;
     let sentence = doc.sentence_range(q.first);
@@ -289,7 +292,7 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
         && q.unit
             .as_ref()
             .is_none_or(|u| u.class == UnitClass::People || q.measure.is_some());
-    let mut out: Vec<u32> = if located_measure {
+    let mut out: Anchors = if located_measure {
         let places = mentions
             .iter()
             .filter(|m| !m.container && !m.modifier)
@@ -314,17 +317,16 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
         if relative && clause.start > sentence.start {
             clause.start = doc.clause_range(clause.start - 1).start;
         }
-        let before: Vec<_> = mentions
+        let mut before = mentions
             .iter()
             .filter(|m| m.first >= clause.start && m.last < q.number_token && !m.modifier)
-            .filter(|m| names.kind(m) != EntityKind::Place)
-            .collect();
+            .filter(|m| names.kind(m) != EntityKind::Place);
         let person = before
-            .iter()
+            .clone()
             .rev()
             .find(|m| names.kind(m) == EntityKind::Person);
         person
-            .or(before.last())
+            .or_else(|| before.next_back())
             .map(|m| names.entity(m))
             .into_iter()
             .collect()
@@ -644,7 +646,7 @@ fn quantity_findings(
         let mut per_doc: BTreeMap<usize, Vec<PlaceFigures>> = BTreeMap::new();
         for &anchor in &key.anchors {
             let sub = QuantityKey {
-                anchors: vec![anchor],
+                anchors: smallvec::smallvec![anchor],
                 ..key.clone()
             };
             if let Some(claims) = by_key.get(&sub) {
@@ -722,19 +724,26 @@ fn quantity_findings(
         out.push(number_finding(ex, key, &sides, claims));
     }
     // Groups of one key.
+    let mut by_doc: Vec<(usize, usize)> = Vec::new();
+    let mut qs: Vec<&Quantity> = Vec::new();
     for &key in &keys {
         let list = &by_key[key];
-        let mut by_doc: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
-        for c in list {
-            by_doc.entry(c.0).or_default().push(quantity(c));
-        }
-        if by_doc.len() < 2 {
+        // The figures in report order (stable: each report's in the order given), one run
+        // per report.
+        by_doc.clear();
+        by_doc.extend_from_slice(list);
+        by_doc.sort_by_key(|c| c.0);
+        if by_doc.first().map(|c| c.0) == by_doc.last().map(|c| c.0) {
             continue;
         }
         aligned.quantities.extend(list.iter().copied());
         let sides: Vec<Side> = by_doc
-            .iter()
-            .filter_map(|(d, qs)| side_of(*d, qs))
+            .chunk_by(|a, b| a.0 == b.0)
+            .filter_map(|run| {
+                qs.clear();
+                qs.extend(run.iter().map(quantity));
+                side_of(run[0].0, &qs)
+            })
             .collect();
         // Each figure is in one key's group: its rendering is taken, not copied.
         let claims = list
