@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use chrono::{Datelike as _, Duration, NaiveDate};
 
-use super::doc::Doc;
+use super::doc::{Doc, Lower};
 use super::lexicon::{FUTURE, Verb};
 use crate::corpus::text::{CAP, GLUED, TokenKind};
 
@@ -455,10 +455,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                         minutes = m;
                     }
                 }
-                let suffix = doc
-                    .tokens
-                    .get(last + 1)
-                    .map(|_| doc.tok(last + 1).to_ascii_lowercase());
+                let suffix = doc.tokens.get(last + 1).map(|_| doc.lower(last + 1));
                 let (hours, last) = match suffix.as_deref() {
                     Some("a.m." | "am" | "a.m") => (if n == 12 { 0 } else { n }, last + 1),
                     Some("p.m." | "pm" | "p.m") => (if n == 12 { 12 } else { n + 12 }, last + 1),
@@ -488,15 +485,15 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
         TokenKind::Word => {
             let lex = doc.lex[i];
             if let Some(weekday) = lex.and_then(|l| l.weekday).filter(|_| tok.has(CAP)) {
-                let modifier = if i > 0 {
-                    let p = doc.tok(i - 1).to_ascii_lowercase();
-                    if ["last", "next", "this"].contains(&p.as_str()) {
-                        p
-                    } else {
-                        String::new()
-                    }
+                let p = if i > 0 {
+                    doc.lower(i - 1)
                 } else {
-                    String::new()
+                    Lower::default()
+                };
+                let modifier = if ["last", "next", "this"].contains(&p.as_str()) {
+                    p.as_str()
+                } else {
+                    ""
                 };
                 let mut last = i;
                 if doc.tokens.get(i + 1).is_some_and(|_| {
@@ -506,10 +503,10 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                 }) {
                     last = i + 1;
                 }
-                let value = resolve_weekday(report, weekday, future(), &modifier);
+                let value = resolve_weekday(report, weekday, future(), modifier);
                 return Some((last, value, true));
             }
-            let word = doc.tok(i).to_ascii_lowercase();
+            let word = doc.lower(i);
             let offset = match word.as_str() {
                 "yesterday" => Some(-1),
                 "today" | "tonight" => Some(0),
@@ -524,10 +521,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             }
             // "this month", "earlier this month", "last week", "last year"
             if matches!(word.as_str(), "this" | "last" | "next") {
-                let unit = doc
-                    .tokens
-                    .get(i + 1)
-                    .map(|_| doc.tok(i + 1).to_ascii_lowercase());
+                let unit = doc.tokens.get(i + 1).map(|_| doc.lower(i + 1));
                 let value = match (report, unit.as_deref()) {
                     (_, Some("week" | "month" | "year")) if report.is_none() => {
                         DateValue::Unresolved
@@ -599,10 +593,7 @@ fn relative_span(
     amount: f64,
     report: Option<NaiveDate>,
 ) -> Option<(usize, DateValue, bool)> {
-    let unit = doc
-        .tokens
-        .get(i + 1)
-        .map(|_| doc.tok(i + 1).to_ascii_lowercase())?;
+    let unit = doc.tokens.get(i + 1).map(|_| doc.lower(i + 1))?;
     let days = match unit.as_str() {
         "day" | "days" => 1.0,
         "week" | "weeks" => 7.0,

@@ -124,6 +124,36 @@ impl Interner {
     }
 }
 
+/// A word in lower case, on the stack: the extractors compare many words with short ASCII
+/// keywords, and allocating each would dominate their cost. Longer or non-ASCII words come
+/// out empty (they match no keyword).
+#[derive(Clone, Copy, Default)]
+pub struct Lower {
+    buf: [u8; 16],
+    len: u8,
+}
+
+impl std::ops::Deref for Lower {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or_default()
+    }
+}
+
+impl Lower {
+    /// The word.
+    pub fn as_str(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq<&str> for Lower {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
 /// One report, tokenized.
 pub struct Doc<'a> {
     /// The report's full text.
@@ -247,6 +277,16 @@ impl<'a> Doc<'a> {
     #[inline]
     pub fn tok(&self, i: usize) -> &'a str {
         self.tokens[i].text(self.text)
+    }
+
+    /// Token `i` in lower case, if it is short ASCII (empty otherwise, or past the end).
+    pub fn lower(&self, i: usize) -> Lower {
+        let mut out = Lower::default();
+        if i < self.tokens.len() {
+            out.len =
+                lexicon::ascii_lowercase(self.tok(i), &mut out.buf).map_or(0, |s| s.len() as u8);
+        }
+        out
     }
 
     /// The first byte of token `i` (the whole of ASCII punctuation).

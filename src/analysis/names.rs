@@ -249,12 +249,12 @@ fn is_demonym(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
     if tok.has(UPPER) || tok.has(POSSESSIVE) || ctx.noun.contains(doc.word[i]) {
         return false;
     }
-    let word = doc.tok(i);
-    let lower = word.to_ascii_lowercase();
+    let word = doc.tok(i).as_bytes();
     let adjective = doc.has(i, DEMONYM)
-        || DEMONYM_SUFFIXES
-            .iter()
-            .any(|s| lower.ends_with(s) && lower.len() > s.len() + 2);
+        || DEMONYM_SUFFIXES.iter().any(|s| {
+            word.len() > s.len() + 2
+                && word[word.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
+        });
     adjective && doc.is_lower_word(i + 1) && !doc.has(i + 1, STOP)
 }
 

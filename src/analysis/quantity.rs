@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::doc::Doc;
+use super::doc::{Doc, Lower};
 use super::lexicon::{AUX, LOC_PREP, MULTIPLIER, ORDINAL, Qualifier, SPEECH, STOP, UnitClass};
 use super::model::{Interval, Measure};
 use crate::corpus::text::{CAP, GLUED, TokenKind};
@@ -85,44 +85,6 @@ fn number_value(doc: &Doc<'_>, i: usize) -> Option<f64> {
     }
 }
 
-/// A word in lower case, on the stack: the parser compares many words with short ASCII
-/// keywords, and allocating each would dominate its cost. Longer or non-ASCII words come out
-/// empty (they match no keyword).
-#[derive(Clone, Copy, Default)]
-struct Lower {
-    buf: [u8; 16],
-    len: u8,
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or_default()
-    }
-}
-
-impl Lower {
-    fn as_str(&self) -> &str {
-        self
-    }
-}
-
-impl PartialEq<&str> for Lower {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-fn lower(doc: &Doc<'_>, i: usize) -> Lower {
-    let mut out = Lower::default();
-    if i < doc.tokens.len() {
-        out.len =
-            super::lexicon::ascii_lowercase(doc.tok(i), &mut out.buf).map_or(0, |s| s.len() as u8);
-    }
-    out
-}
-
 /// Whether token `i` can start an amount at all (cheap test before parsing).
 fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
     let tok = doc.tokens[i];
@@ -166,7 +128,7 @@ fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
     }
     let w = |k: usize| {
         if k < i {
-            lower(doc, k)
+            doc.lower(k)
         } else {
             Lower::default()
         }
@@ -239,12 +201,12 @@ fn word_number(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
     let mut any = false;
     let mut last = i;
     while j < doc.tokens.len() && doc.tokens[j].kind == TokenKind::Word {
-        let word = lower(doc, j);
+        let word = doc.lower(j);
         let is_multiplier = doc.has(j, MULTIPLIER) && !doc.tokens[j].has(GLUED);
         if word == "dozen" {
             current = if current == 0.0 { 12.0 } else { current * 12.0 };
         } else if (word == "a" || word == "an") && !any {
-            let next = lower(doc, j + 1);
+            let next = doc.lower(j + 1);
             let scale = doc.has(j + 1, MULTIPLIER) || next == "dozen";
             if !scale {
                 break;
@@ -341,7 +303,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         // Glued or spaced scale: "22bn", "22 billion", "1.2 million".
         if doc.has(last + 1, MULTIPLIER) {
             let glued = doc.tokens[last + 1].has(GLUED);
-            let word = lower(doc, last + 1);
+            let word = doc.lower(last + 1);
             let spelled = matches!(
                 word.as_str(),
                 "hundred" | "thousand" | "million" | "billion" | "trillion"
@@ -384,7 +346,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         }
         // "or more", "or so", "+"
         if doc.is_word(last + 1, "or") {
-            let next = lower(doc, last + 2);
+            let next = doc.lower(last + 2);
             if next == "more" {
                 value.hi = f64::INFINITY;
                 last += 2;
@@ -407,7 +369,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
     if tok.kind != TokenKind::Word {
         return None;
     }
-    let word = lower(doc, i);
+    let word = doc.lower(i);
     // Vague amounts: "dozens", "several", "a few", "tens of thousands", "several hundred".
     let (vague_at, article) = if (word == "a" || word == "an")
         && doc
@@ -423,14 +385,14 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         (i, false)
     };
     if let Some((lo, hi)) = doc.lex[vague_at].and_then(|l| l.vague) {
-        let vague_word = lower(doc, vague_at);
+        let vague_word = doc.lower(vague_at);
         // "few" without "a" means "not many".
         if vague_word == "few" && !article {
             return None;
         }
         let mut value = Interval { lo, hi };
         let mut last = vague_at;
-        let next = lower(doc, last + 1);
+        let next = doc.lower(last + 1);
         let scale = match next.as_str() {
             "dozen" => Some(12.0),
             "hundred" => Some(100.0),
@@ -447,7 +409,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             last += 1;
         }
         if doc.is_word(last + 1, "of") {
-            let after = lower(doc, last + 2);
+            let after = doc.lower(last + 2);
             let scale = match after.as_str() {
                 "thousands" => Some(1e3),
                 "millions" => Some(1e6),
@@ -470,7 +432,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         });
     }
     if word == "tens" && doc.is_word(i + 1, "of") {
-        let scale = match lower(doc, i + 2).as_str() {
+        let scale = match doc.lower(i + 2).as_str() {
             "thousands" => 1e3,
             "millions" => 1e6,
             _ => return None,
@@ -536,7 +498,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
 }
 
 fn fraction(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
-    let word = lower(doc, i);
+    let word = doc.lower(i);
     let denominator = |w: &str| match w {
         "half" => Some(2.0),
         "third" | "thirds" => Some(3.0),
@@ -550,7 +512,7 @@ fn fraction(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
         }
         (1.0, d, i)
     } else if word == "a" || word == "one" {
-        let d = denominator(&lower(doc, i + 1))?;
+        let d = denominator(&doc.lower(i + 1))?;
         (1.0, d, i + 1)
     } else if let Some((a, b)) = word.split_once('-') {
         let n = super::lexicon::lookup(a)?.number?;

@@ -76,7 +76,7 @@ fn joins_later(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
     let until = (k + 6).min(end);
     let mut saw_future = false;
     for j in k..until {
-        let word = doc.tok(j).to_ascii_lowercase();
+        let word = doc.lower(j);
         if matches!(
             word.as_str(),
             "expected" | "due" | "set" | "will" | "scheduled" | "later" | "to"
