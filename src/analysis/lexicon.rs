@@ -59,6 +59,8 @@ pub const DATE_START: u32 = 1 << 22;
 /// A word an amount can start with: a number word, a vague amount or an
 /// [`AMOUNT_OPENER`] (derived from the other lists when the table is built).
 pub const AMOUNT_START: u32 = 1 << 23;
+/// The last word of a qualifier of two or three words ("at least", "more than", "as many as").
+pub const QUALIFIER_END: u32 = 1 << 24;
 
 /// How a qualifier word bends the number it stands before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -169,6 +171,19 @@ impl Lex {
         self.flags & flag != 0
     }
 }
+
+/// Last words of the qualifiers of several words that `quantity` recognises.
+const QUALIFIER_ENDS: &[&str] = &[
+    "as",
+    "than",
+    "of",
+    "least",
+    "over",
+    "to",
+    "most",
+    "under",
+    "estimated",
+];
 
 const STOP_WORDS: &[&str] = &[
     "a",
@@ -1611,6 +1626,7 @@ fn build() -> FxHashMap<&'static str, Lex> {
     flag(LOC_PREPS, LOC_PREP);
     flag(RELATIVE_DAY_WORDS, RELATIVE_DAY);
     flag(AMOUNT_OPENERS, AMOUNT_OPENER);
+    flag(QUALIFIER_ENDS, QUALIFIER_END);
     for &(word, verb) in TRAVEL_WORDS {
         let lex = map.entry(word).or_default();
         lex.flags |= TRAVEL;
@@ -1723,6 +1739,8 @@ mod tests {
                 "{word} cannot start an amount"
             );
         }
+        assert!(flags("least") & QUALIFIER_END != 0 && flags("than") & QUALIFIER_END != 0);
+        assert!(flags("people") & QUALIFIER_END == 0);
     }
 
     #[test]

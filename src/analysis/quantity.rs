@@ -78,6 +78,11 @@ fn number_value(doc: &Doc<'_>, i: usize) -> Option<f64> {
         return None;
     }
     let text = doc.tok(i);
+    // Most numbers are a few plain digits: no float parsing.
+    if text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) {
+        let n = text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+        return Some(n as f64);
+    }
     if text.contains(',') {
         text.replace(',', "").parse().ok()
     } else {
@@ -106,20 +111,9 @@ fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
 
 /// A qualifier ending just before token `i`: (qualifier, its first token).
 fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
-    // Every qualifier of two or three words ends with one of these: test that before
-    // lower-casing three words.
-    const LAST_WORDS: [&str; 9] = [
-        "as",
-        "than",
-        "of",
-        "least",
-        "over",
-        "to",
-        "most",
-        "under",
-        "estimated",
-    ];
-    if i == 0 || !LAST_WORDS.iter().any(|w| doc.is_word(i - 1, w)) {
+    // Every qualifier of two or three words ends with a word flagged QUALIFIER_END: test
+    // that before lower-casing three words.
+    if i == 0 || !doc.has(i - 1, super::lexicon::QUALIFIER_END) {
         let one = i
             .checked_sub(1)
             .and_then(|k| doc.lex[k])
