@@ -611,8 +611,9 @@ pub fn analyze(docs: &[Doc<'_>]) -> Names {
     let mut by_wording: FxHashMap<&str, u32> = FxHashMap::default();
     let mut buf = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let mut list = Vec::new();
-        for mut mention in extract_doc(doc, &ctx) {
+        let found = extract_doc(doc, &ctx);
+        let mut list = Vec::with_capacity(found.len());
+        for mut mention in found {
             let display = &doc.text[mention.bytes.clone()];
             let known = by_wording.get(display).copied();
             if known == Some(NO_FORM) {
