@@ -776,8 +776,12 @@ fn number_finding(
 // ---------------------------------------------------------------------------------------------
 // Dates
 
-/// Dates joined by (0, passage, verb) or (1, verb, people and places).
+/// Dates joined by (0, passage, verb, places when the passage names several) or (1, verb, people
+/// and places).
 type DateKey = (u8, u32, Option<Verb>, Vec<u32>);
+
+/// A date (index into the refs) and the places its clause names.
+type PlacedDate = (usize, Vec<u32>);
 
 struct DateRef {
     doc: usize,
@@ -788,6 +792,9 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
     // Union-find over date claims joined by (passage, verb) or (verb, people and places).
     let mut refs: Vec<DateRef> = Vec::new();
     let mut keys: FxHashMap<DateKey, Vec<usize>> = FxHashMap::default();
+    // Dates by (passage, verb), with the places their clause names: "the convoy left A at
+    // 10:23" and "the convoy left B at 9:10" are one passage but two events.
+    let mut passages: FxHashMap<(u32, Option<Verb>), Vec<PlacedDate>> = FxHashMap::default();
     for (d, list) in ex.dates.iter().enumerate() {
         let doc = &ex.docs[d];
         for (k, date) in list.iter().enumerate() {
@@ -799,9 +806,19 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             let clause = doc.clause_of[date.first];
             let cluster = clusters.of(d, clause);
             if cluster != NO_CLUSTER && date.verb.is_some() {
-                keys.entry((0, cluster, date.verb, Vec::new()))
+                let mut places: Vec<u32> = ex
+                    .names
+                    .in_range(d, doc.clause_range(date.first))
+                    .iter()
+                    .filter(|m| !m.modifier && ex.names.kind(m) == EntityKind::Place)
+                    .map(|m| ex.names.entity(m))
+                    .collect();
+                places.sort_unstable();
+                places.dedup();
+                passages
+                    .entry((cluster, date.verb))
                     .or_default()
-                    .push(id);
+                    .push((id, places));
             }
             let Some(verb) = date.verb else { continue };
             if matches!(verb, Verb::Be) {
@@ -823,6 +840,31 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
                     .push(id);
             }
         }
+    }
+    // A passage's dates are compared when their clauses name the same places, or one names
+    // none; when the passage names two sets of places, each set is its own event and a date
+    // without a place joins neither.
+    for ((cluster, verb), dated) in passages {
+        let mut place_sets: Vec<&Vec<u32>> = dated
+            .iter()
+            .map(|(_, places)| places)
+            .filter(|p| !p.is_empty())
+            .collect();
+        place_sets.sort_unstable();
+        place_sets.dedup();
+        for (id, places) in &dated {
+            let set = if place_sets.len() <= 1 {
+                Vec::new()
+            } else if places.is_empty() {
+                continue;
+            } else {
+                places.clone()
+            };
+            keys.entry((0, cluster, verb, set)).or_default().push(*id);
+        }
+    }
+    for ids in keys.values_mut() {
+        ids.sort_unstable();
     }
     let mut uf = UnionFind::new(refs.len());
     let mut key_list: Vec<_> = keys.into_iter().collect();
@@ -1430,22 +1472,12 @@ mod tests {
 
     #[test]
     fn a_date_explanation_counts_reports_that_agree() {
-        let texts = [
+        let findings = analyze(&[
             "The minister Anna Mensah arrived in Kesterny on April 14, 2025, officials said.",
             "The minister Anna Mensah arrived in Kesterny on April 14, 2025, officials said.",
             "The minister Anna Mensah arrived in Kesterny on April 15, 2025, officials said.",
-        ];
-        let inputs: Vec<crate::analysis::Input<'_>> = texts
-            .iter()
-            .map(|t| crate::analysis::Input {
-                text: t,
-                body: 0..t.len(),
-                date: None,
-            })
-            .collect();
-        let analysis = crate::analysis::analyze(&inputs);
-        let date = analysis
-            .findings
+        ]);
+        let date = findings
             .iter()
             .find(|f| f.kind == Kind::Date)
             .expect("the dates are compared");
@@ -1456,6 +1488,62 @@ mod tests {
                 .starts_with("dates 2025-04-14 ×2 | 2025-04-15:"),
             "{}",
             date.explanation
+        );
+    }
+
+    fn analyze(texts: &[&str]) -> Vec<Finding> {
+        let inputs: Vec<crate::analysis::Input<'_>> = texts
+            .iter()
+            .map(|t| crate::analysis::Input {
+                text: t,
+                body: 0..t.len(),
+                date: None,
+            })
+            .collect();
+        crate::analysis::analyze(&inputs).findings
+    }
+
+    fn date_values(findings: &[Finding]) -> Vec<(Status, Vec<String>)> {
+        findings
+            .iter()
+            .filter(|f| f.kind == Kind::Date)
+            .map(|f| (f.status, f.claims.iter().map(|c| c.value.clone()).collect()))
+            .collect()
+    }
+
+    #[test]
+    fn one_passage_about_two_places_is_two_events() {
+        let findings = analyze(&[
+            "The convoy of aid trucks left from Kesterny at 10:23 a.m., the agency said.",
+            "The convoy of aid trucks left from Port Anselm at 9:10 a.m., the agency said.",
+            "The convoy of aid trucks left from Kesterny at 10:23 a.m., the agency said.",
+        ]);
+        let dates = date_values(&findings);
+        assert!(
+            dates.iter().all(|(status, _)| *status != Status::Conflict),
+            "different places, different departures: {dates:?}"
+        );
+        assert!(
+            dates.contains(&(Status::Corroborated, vec!["10:23".into(), "10:23".into()])),
+            "{dates:?}"
+        );
+    }
+
+    #[test]
+    fn one_passage_about_one_place_still_compares_its_times() {
+        let findings = analyze(&[
+            "The convoy of aid trucks left from Kesterny at 10:23 a.m., the agency said.",
+            "The convoy of aid trucks left from Kesterny at 11:40 a.m., the agency said.",
+            "The convoy of aid trucks left at 10:23 a.m., the agency said.",
+        ]);
+        let dates = date_values(&findings);
+        assert!(
+            dates
+                .iter()
+                .any(|(status, values)| *status == Status::Conflict
+                    && values.len() == 3
+                    && values.contains(&"11:40".to_owned())),
+            "a report without the place still joins: {dates:?}"
         );
     }
 
