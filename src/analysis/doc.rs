@@ -191,10 +191,9 @@ impl<'a> Doc<'a> {
         let mut word = Vec::with_capacity(tokens.len());
         for tok in &tokens {
             if tok.kind == TokenKind::Word {
-                let s = tok.text(text);
                 let (id, entry) = interner.entry_in(text, tok.range(), tok.has(text::PLAIN_LOWER));
                 lex.push(entry);
-                let content = s.len() >= 2 && !entry.is_some_and(|l| l.has(STOP));
+                let content = tok.end - tok.start >= 2 && !entry.is_some_and(|l| l.has(STOP));
                 word.push(if content { id } else { NO_WORD });
             } else {
                 lex.push(None);
