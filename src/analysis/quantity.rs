@@ -746,7 +746,8 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
 
 /// Finds the figures of one report, skipping tokens already used (by dates).
 pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
-    let mut out: Vec<Quantity> = Vec::new();
+    // Room for a figure every sixteen tokens, more than news text has: no regrowing.
+    let mut out: Vec<Quantity> = Vec::with_capacity(doc.tokens.len() / 16);
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
