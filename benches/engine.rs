@@ -38,7 +38,7 @@ fn main() {
     for count in [20usize, 200] {
         let texts = common::reports(42, count, 5_000, 20_000);
         let bytes: usize = texts.iter().map(String::len).sum();
-        let rounds = if count <= 20 { 20 } else { 5 };
+        let rounds = if count <= 20 { 20 } else { 10 };
         let (elapsed, findings) = time(&texts, rounds);
         let mb_per_s = bytes as f64 / 1e6 / elapsed.as_secs_f64();
         println!(
