@@ -2,6 +2,8 @@
 //!
 //! `cargo bench --bench engine` prints MB/s for 20 and 200 reports of 5–20 KB and the ratio of
 //! their costs: with no all-pairs comparison, 10x the reports should cost about 10x the time.
+//! Runs with the binary's allocator (mimalloc, set in `common`). On shared VMs the wall clock
+//! varies by half from minute to minute: run it several times, or compare instruction counts.
 
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
