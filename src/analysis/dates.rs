@@ -384,12 +384,10 @@ fn could_start_date(doc: &Doc<'_>, i: usize) -> bool {
     }
 }
 
-/// Recognises a date starting at token `i`: (last token, value, relative?).
+/// Recognises a date starting at token `i`: (last token, value, relative?). Called only
+/// where [`could_start_date`] holds (tested by the caller, which saves a call per token).
 fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize, DateValue, bool)> {
     let tok = doc.tokens[i];
-    if !could_start_date(doc, i) {
-        return None;
-    }
     let future = || future_clause(doc, i);
     // "April 14", "April 14, 2025", "April 2025", "in April".
     if let Some(month) = month_at(doc, i) {

@@ -111,15 +111,23 @@ fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
 
 /// A qualifier ending just before token `i`: (qualifier, its first token).
 fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
+    if i == 0 {
+        return None;
+    }
     // Every qualifier of two or three words ends with a word flagged QUALIFIER_END: test
     // that before lower-casing three words.
-    if i == 0 || !doc.has(i - 1, super::lexicon::QUALIFIER_END) {
-        let one = i
-            .checked_sub(1)
-            .and_then(|k| doc.lex[k])
-            .and_then(|l| l.qualifier)?;
-        return Some((one, i - 1));
+    if doc.has(i - 1, super::lexicon::QUALIFIER_END)
+        && let Some(found) = phrase_qualifier_before(doc, i)
+    {
+        return Some(found);
     }
+    // "some" and "over" are qualifiers only right before a number.
+    let one = doc.lex[i - 1].and_then(|l| l.qualifier)?;
+    Some((one, i - 1))
+}
+
+/// A qualifier of two or three words ending just before token `i` (`i >= 1`).
+fn phrase_qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
     let w = |k: usize| {
         if k < i {
             doc.lower(k)
@@ -155,15 +163,7 @@ fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
         ("close", "to") | ("an", "estimated") => Some(Qualifier::About),
         _ => None,
     };
-    if let Some(q) = two {
-        return Some((q, i - 2));
-    }
-    let one = i
-        .checked_sub(1)
-        .and_then(|k| doc.lex[k])
-        .and_then(|l| l.qualifier)?;
-    // "some" and "over" are qualifiers only right before a number.
-    Some((one, i - 1))
+    two.map(|q| (q, i - 2))
 }
 
 fn apply(q: Option<Qualifier>, v: f64) -> Interval {
