@@ -14,7 +14,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::dates::{self, DateClaim, DateCmp, DateValue};
 use super::doc::{Doc, NO_WORD};
 use super::lexicon::{UnitClass, Verb};
-use super::model::{ClaimRef, Finding, Interval, Kind, Measure, Precision, Status};
+use super::model::{ClaimRef, Finding, Interval, Kind, Measure, Precision, Status, WriteValue};
 use super::names::{EntityKind, Names};
 use super::quantity::{Quantity, Unit};
 use super::relations::Party;
@@ -195,14 +195,6 @@ fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
         of.push(doc_of);
     }
     Clusters { of, members }
-}
-
-/// A claim's value as text: `to_string` with room for any interval or date from the start
-/// (it would grow the string twice for most), as this runs for every claim shown.
-fn render(value: &impl std::fmt::Display) -> String {
-    let mut s = String::with_capacity(24);
-    let _ = write!(s, "{value}");
-    s
 }
 
 fn claim(
@@ -624,7 +616,7 @@ fn quantity_findings(
     let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
     let render_claim = |c: &(usize, usize)| {
         let q = quantity(c);
-        claim(c.0, &q.bytes, render(&q.value), describe(q))
+        claim(c.0, &q.bytes, q.value.render(), describe(q))
     };
     // A figure shown in a lumped group is rendered once and kept for its own group below.
     let mut rendered: FxHashMap<(usize, usize), ClaimRef> = FxHashMap::default();
@@ -938,7 +930,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         for (&d, list) in &by_doc {
             report_value.clear();
             for date in list {
-                let value = render(&date.value);
+                let value = date.value.render();
                 if !report_value.is_empty() {
                     report_value.push_str(", ");
                 }
@@ -1348,7 +1340,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             };
             item.figures.push(quantity_subject(ex, &key));
             item.claims
-                .push(claim(d, &q.bytes, render(&q.value), describe(q)));
+                .push(claim(d, &q.bytes, q.value.render(), describe(q)));
         }
     }
     let mut seen: FxHashSet<(usize, u32)> = FxHashSet::default();
@@ -1396,7 +1388,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
                 item.claims.push(claim(
                     d,
                     &date.bytes,
-                    render(&date.value),
+                    date.value.render(),
                     doc.text[date.bytes.clone()].to_owned(),
                 ));
             }

@@ -10,8 +10,9 @@ use std::ops::Range;
 
 use chrono::{Datelike as _, Duration, NaiveDate};
 
-use super::doc::{Doc, Lower};
+use super::doc::Doc;
 use super::lexicon::{FUTURE, Verb};
+use super::model::WriteValue;
 use crate::corpus::text::{CAP, GLUED, TokenKind};
 
 /// What a date expression says, as precisely as the text and the report's date allow.
@@ -46,21 +47,77 @@ const WEEKDAY_NAMES: [&str; 7] = [
     "Sunday",
 ];
 
-impl fmt::Display for DateValue {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl WriteValue for DateValue {
+    fn write_value<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
         match *self {
-            // NaiveDate's Display is ISO 8601, as `%Y-%m-%d`, without parsing a format string.
-            Self::Day(d) => write!(f, "{d}"),
-            Self::MonthDay(m, d) => write!(f, "--{m:02}-{d:02}"),
-            Self::Month(Some(y), m) => write!(f, "{y}-{m:02}"),
-            Self::Month(None, m) => write!(f, "--{m:02}"),
-            Self::Year(y) => write!(f, "{y}"),
-            Self::Span(a, b) => write!(f, "{a}/{b}"),
-            Self::Weekday(w) => write!(f, "{} (date unknown)", WEEKDAY_NAMES[w as usize % 7]),
-            Self::Time(h, m) => write!(f, "{h:02}:{m:02}"),
-            Self::Unresolved => write!(f, "unresolved"),
+            // ISO 8601, as `NaiveDate` shows it.
+            Self::Day(d) => write_day(d, out),
+            Self::MonthDay(m, d) => {
+                out.write_str("--")?;
+                write_two(m, out)?;
+                out.write_char('-')?;
+                write_two(d, out)
+            }
+            Self::Month(Some(y), m) => {
+                out.write_str(itoa::Buffer::new().format(y))?;
+                out.write_char('-')?;
+                write_two(m, out)
+            }
+            Self::Month(None, m) => {
+                out.write_str("--")?;
+                write_two(m, out)
+            }
+            Self::Year(y) => out.write_str(itoa::Buffer::new().format(y)),
+            Self::Span(a, b) => {
+                write_day(a, out)?;
+                out.write_char('/')?;
+                write_day(b, out)
+            }
+            Self::Weekday(w) => {
+                out.write_str(WEEKDAY_NAMES[w as usize % 7])?;
+                out.write_str(" (date unknown)")
+            }
+            Self::Time(h, m) => {
+                write_two(h, out)?;
+                out.write_char(':')?;
+                write_two(m, out)
+            }
+            Self::Unresolved => out.write_str("unresolved"),
         }
     }
+}
+
+impl fmt::Display for DateValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.write_value(f)
+    }
+}
+
+/// `n` with at least two digits, as `{n:02}`.
+fn write_two<W: fmt::Write>(n: u32, out: &mut W) -> fmt::Result {
+    if n < 10 {
+        out.write_char('0')?;
+    }
+    out.write_str(itoa::Buffer::new().format(n))
+}
+
+/// A day as `NaiveDate`'s `Display` writes it (`2025-04-14`).
+fn write_day<W: fmt::Write>(d: NaiveDate, out: &mut W) -> fmt::Result {
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        // Signed years beyond four digits: rare enough for chrono's own formatting.
+        return write!(out, "{d}");
+    }
+    let mut buf = itoa::Buffer::new();
+    let digits = buf.format(year);
+    for _ in digits.len()..4 {
+        out.write_char('0')?;
+    }
+    out.write_str(digits)?;
+    out.write_char('-')?;
+    write_two(d.month(), out)?;
+    out.write_char('-')?;
+    write_two(d.day(), out)
 }
 
 /// How two date values relate.
@@ -455,7 +512,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                     }
                 }
                 let suffix = doc.tokens.get(last + 1).map(|_| doc.lower(last + 1));
-                let (hours, last) = match suffix.as_deref() {
+                let (hours, last) = match suffix {
                     Some("a.m." | "am" | "a.m") => (if n == 12 { 0 } else { n }, last + 1),
                     Some("p.m." | "pm" | "p.m") => (if n == 12 { 12 } else { n + 12 }, last + 1),
                     Some("gmt" | "utc" | "hours" | "hrs" | "h") if last > i => (n, last + 1),
@@ -484,13 +541,9 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
         TokenKind::Word => {
             let lex = doc.lex[i];
             if let Some(weekday) = lex.and_then(|l| l.weekday).filter(|_| tok.has(CAP)) {
-                let p = if i > 0 {
-                    doc.lower(i - 1)
-                } else {
-                    Lower::default()
-                };
-                let modifier = if ["last", "next", "this"].contains(&p.as_str()) {
-                    p.as_str()
+                let p = i.checked_sub(1).map_or("", |k| doc.lower(k));
+                let modifier = if ["last", "next", "this"].contains(&p) {
+                    p
                 } else {
                     ""
                 };
@@ -506,7 +559,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                 return Some((last, value, true));
             }
             let word = doc.lower(i);
-            let offset = match word.as_str() {
+            let offset = match word {
                 "yesterday" => Some(-1),
                 "today" | "tonight" => Some(0),
                 "tomorrow" => Some(1),
@@ -519,16 +572,16 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                 return Some((i, value, true));
             }
             // "this month", "earlier this month", "last week", "last year"
-            if matches!(word.as_str(), "this" | "last" | "next") {
+            if matches!(word, "this" | "last" | "next") {
                 let unit = doc.tokens.get(i + 1).map(|_| doc.lower(i + 1));
-                let value = match (report, unit.as_deref()) {
+                let value = match (report, unit) {
                     (_, Some("week" | "month" | "year")) if report.is_none() => {
                         DateValue::Unresolved
                     }
                     (Some(d), Some("week")) => {
                         let monday =
                             d - Duration::days(i64::from(d.weekday().num_days_from_monday()));
-                        let shift = match word.as_str() {
+                        let shift = match word {
                             "last" => -7,
                             "next" => 7,
                             _ => 0,
@@ -537,7 +590,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                         DateValue::Span(start, start + Duration::days(6))
                     }
                     (Some(d), Some("month")) => {
-                        let (y, m) = match word.as_str() {
+                        let (y, m) = match word {
                             "last" if d.month() == 1 => (d.year() - 1, 12),
                             "last" => (d.year(), d.month() - 1),
                             "next" if d.month() == 12 => (d.year() + 1, 1),
@@ -546,7 +599,7 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                         };
                         DateValue::Month(Some(y), m)
                     }
-                    (Some(d), Some("year")) => DateValue::Year(match word.as_str() {
+                    (Some(d), Some("year")) => DateValue::Year(match word {
                         "last" => d.year() - 1,
                         "next" => d.year() + 1,
                         _ => d.year(),
@@ -593,7 +646,7 @@ fn relative_span(
     report: Option<NaiveDate>,
 ) -> Option<(usize, DateValue, bool)> {
     let unit = doc.tokens.get(i + 1).map(|_| doc.lower(i + 1))?;
-    let days = match unit.as_str() {
+    let days = match unit {
         "day" | "days" => 1.0,
         "week" | "weeks" => 7.0,
         _ => return None,
@@ -617,6 +670,42 @@ fn relative_span(
 mod tests {
     use super::*;
     use crate::analysis::doc::Interner;
+
+    #[test]
+    fn values_are_written_as_iso_dates_and_padded_times() {
+        // Days as chrono writes them, whatever the year's width.
+        for (y, m, d) in [
+            (2025, 4, 14),
+            (999, 1, 2),
+            (7, 12, 31),
+            (0, 2, 29),
+            (9999, 6, 9),
+        ] {
+            let day = NaiveDate::from_ymd_opt(y, m, d).expect("valid");
+            assert_eq!(DateValue::Day(day).to_string(), day.to_string());
+        }
+        let far = NaiveDate::from_ymd_opt(12_345, 1, 1).expect("valid");
+        assert_eq!(DateValue::Day(far).to_string(), far.to_string());
+        let (a, b) = (
+            NaiveDate::from_ymd_opt(2025, 4, 1).expect("valid"),
+            NaiveDate::from_ymd_opt(2025, 4, 30).expect("valid"),
+        );
+        let cases = [
+            (DateValue::Span(a, b), "2025-04-01/2025-04-30"),
+            (DateValue::MonthDay(4, 9), "--04-09"),
+            (DateValue::Month(Some(2025), 11), "2025-11"),
+            (DateValue::Month(None, 3), "--03"),
+            (DateValue::Year(1999), "1999"),
+            (DateValue::Weekday(0), "Monday (date unknown)"),
+            (DateValue::Time(0, 5), "00:05"),
+            (DateValue::Time(12, 41), "12:41"),
+            (DateValue::Unresolved, "unresolved"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(value.to_string(), text);
+            assert_eq!(value.render(), text, "the same text without a formatter");
+        }
+    }
 
     fn dates(text: &str, date: Option<NaiveDate>) -> Vec<(String, String)> {
         let mut interner = Interner::default();

@@ -41,15 +41,6 @@ fn pack(lower: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(bytes))
 }
 
-/// ASCII lower case of sixteen bytes at once: sets the 0x20 bit of every byte in `A..=Z`
-/// (the caller has checked the bytes are ASCII).
-fn lower16(v: u128) -> u128 {
-    const ONES: u128 = u128::MAX / 0xff;
-    let from_a = v + (0x80 - u128::from(b'A')) * ONES;
-    let above_z = v + (0x7f - u128::from(b'Z')) * ONES;
-    v | ((from_a & !above_z & (0x80 * ONES)) >> 2)
-}
-
 impl Interner {
     /// The id of a word, ignoring case, and its lexicon entry.
     pub fn entry(&mut self, word: &str) -> (u32, Option<&'static Lex>) {
@@ -65,15 +56,10 @@ impl Interner {
         }
     }
 
-    /// The id of the word `text[range]`, read straight from the text when it is short ASCII
-    /// (`plain_lower`: it is known to be lower case already).
-    fn entry_in(
-        &mut self,
-        text: &str,
-        range: Range<usize>,
-        plain_lower: bool,
-    ) -> (u32, Option<&'static Lex>) {
-        let bytes = text.as_bytes();
+    /// The id of the word `lower_text[range]`, read straight from the text when it is short
+    /// ASCII (`lower_text` has its ASCII letters in lower case already).
+    fn entry_in(&mut self, lower_text: &str, range: Range<usize>) -> (u32, Option<&'static Lex>) {
+        let bytes = lower_text.as_bytes();
         let n = range.len();
         if (1..=PACKED).contains(&n) && range.start + 16 <= bytes.len() {
             let mut window = [0u8; 16];
@@ -81,17 +67,25 @@ impl Interner {
             // The word's bytes only, and only if all are ASCII.
             let v = u128::from_le_bytes(window) & ((1u128 << (8 * n)) - 1);
             if v & ((u128::MAX / 0xff) * 0x80) == 0 {
-                let v = if plain_lower { v } else { lower16(v) };
-                return self.entry_packed(&text[range], v | ((n as u128) << (8 * PACKED)));
+                let packed = v | ((n as u128) << (8 * PACKED));
+                return self.entry_packed(&lower_text[range], packed);
             }
         }
-        self.entry(&text[range])
+        self.entry(&lower_text[range])
     }
 
+    /// Inlined into the loop over a report's words: nearly every word was seen before.
+    #[inline]
     fn entry_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
         if let Some(&id) = self.short.get(&packed) {
             return (id, self.lex[id as usize]);
         }
+        self.insert_packed(word, packed)
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn insert_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
         let (id, entry) = self.new_id(word);
         self.short.insert(packed, id);
         (id, entry)
@@ -124,40 +118,14 @@ impl Interner {
     }
 }
 
-/// A word in lower case, on the stack: the extractors compare many words with short ASCII
-/// keywords, and allocating each would dominate their cost. Longer or non-ASCII words come
-/// out empty (they match no keyword).
-#[derive(Clone, Copy, Default)]
-pub struct Lower {
-    buf: [u8; 16],
-    len: u8,
-}
-
-impl std::ops::Deref for Lower {
-    type Target = str;
-
-    fn deref(&self) -> &str {
-        std::str::from_utf8(&self.buf[..self.len as usize]).unwrap_or_default()
-    }
-}
-
-impl Lower {
-    /// The word.
-    pub fn as_str(&self) -> &str {
-        self
-    }
-}
-
-impl PartialEq<&str> for Lower {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 /// One report, tokenized.
 pub struct Doc<'a> {
     /// The report's full text.
     pub text: &'a str,
+    /// The same text with ASCII letters in lower case (same length, same offsets): the
+    /// extractors compare many words with lower-case keywords, and reading them here costs no
+    /// copy per word.
+    lower_text: String,
     /// Its publication date, when known (relative dates resolve against it).
     pub date: Option<NaiveDate>,
     /// Tokens of the analysed part (the body).
@@ -187,11 +155,12 @@ impl<'a> Doc<'a> {
     ) -> Self {
         let tokens = text::tokenize(text, body);
         let sentences = text::sentences(text, &tokens);
+        let lower_text = text.to_ascii_lowercase();
         let mut lex = Vec::with_capacity(tokens.len());
         let mut word = Vec::with_capacity(tokens.len());
         for tok in &tokens {
             if tok.kind == TokenKind::Word {
-                let (id, entry) = interner.entry_in(text, tok.range(), tok.has(text::PLAIN_LOWER));
+                let (id, entry) = interner.entry_in(&lower_text, tok.range());
                 lex.push(entry);
                 let content = tok.end - tok.start >= 2 && !entry.is_some_and(|l| l.has(STOP));
                 word.push(if content { id } else { NO_WORD });
@@ -208,6 +177,7 @@ impl<'a> Doc<'a> {
         }
         let mut doc = Self {
             text,
+            lower_text,
             date,
             tokens,
             lex,
@@ -278,14 +248,12 @@ impl<'a> Doc<'a> {
         self.tokens[i].text(self.text)
     }
 
-    /// Token `i` in lower case, if it is short ASCII (empty otherwise, or past the end).
-    pub fn lower(&self, i: usize) -> Lower {
-        let mut out = Lower::default();
-        if i < self.tokens.len() {
-            out.len =
-                lexicon::ascii_lowercase(self.tok(i), &mut out.buf).map_or(0, |s| s.len() as u8);
-        }
-        out
+    /// Token `i` with its ASCII letters in lower case (empty past the end).
+    #[inline]
+    pub fn lower(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .map_or("", |t| &self.lower_text[t.range()])
     }
 
     /// The first byte of token `i` (the whole of ASCII punctuation).

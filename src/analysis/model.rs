@@ -145,41 +145,55 @@ impl Interval {
     }
 }
 
-/// A bound as written in values: whole numbers without a point, others rounded to two
-/// decimals. Written straight into the formatter (values are rendered for every claim).
-struct Number(f64);
+/// A value that writes itself as text straight into a string or a formatter. Claims' values
+/// are rendered for every claim shown; `format_args!` machinery costs more than the digits.
+pub trait WriteValue {
+    /// Writes the value as its `Display` shows it.
+    fn write_value<W: fmt::Write>(&self, out: &mut W) -> fmt::Result;
 
-impl fmt::Display for Number {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let v = self.0;
-        if v.fract() == 0.0 && v.abs() < 1e15 {
-            // `itoa` rather than `{}`: a value is rendered for every claim of every report.
-            f.write_str(itoa::Buffer::new().format(v as i64))
+    /// The value as a new string.
+    fn render(&self) -> String {
+        // Room for any interval or date from the start: `to_string` would grow it twice.
+        let mut s = String::with_capacity(24);
+        let _ = self.write_value(&mut s);
+        s
+    }
+}
+
+/// A bound as written in values: whole numbers without a point, others rounded to two
+/// decimals.
+fn write_number<W: fmt::Write>(v: f64, out: &mut W) -> fmt::Result {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        out.write_str(itoa::Buffer::new().format(v as i64))
+    } else {
+        // Shortest representation of the value rounded to two decimals (`{:.2}` would take
+        // the slow exact-formatting path for every fractional bound).
+        write!(out, "{}", (v * 100.0).round() / 100.0)
+    }
+}
+
+impl WriteValue for Interval {
+    /// `20`, `18..22`, `24..` (24 or more), `..35` (35 or fewer).
+    fn write_value<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
+        if self.is_exact() {
+            write_number(self.lo, out)
+        } else if self.hi.is_infinite() {
+            write_number(self.lo, out)?;
+            out.write_str("..")
+        } else if self.lo <= 0.0 {
+            out.write_str("..")?;
+            write_number(self.hi, out)
         } else {
-            // Shortest representation of the value rounded to two decimals (`{:.2}` would take
-            // the slow exact-formatting path for every fractional bound).
-            write!(f, "{}", (v * 100.0).round() / 100.0)
+            write_number(self.lo, out)?;
+            out.write_str("..")?;
+            write_number(self.hi, out)
         }
     }
 }
 
 impl fmt::Display for Interval {
-    /// `20`, `18..22`, `24..` (24 or more), `..35` (35 or fewer).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (lo, hi) = (Number(self.lo), Number(self.hi));
-        if self.is_exact() {
-            lo.fmt(f)
-        } else if self.hi.is_infinite() {
-            lo.fmt(f)?;
-            f.write_str("..")
-        } else if self.lo <= 0.0 {
-            f.write_str("..")?;
-            hi.fmt(f)
-        } else {
-            lo.fmt(f)?;
-            f.write_str("..")?;
-            hi.fmt(f)
-        }
+        self.write_value(f)
     }
 }
 
@@ -384,18 +398,20 @@ mod tests {
 
     #[test]
     fn intervals_print_as_ranges() {
-        assert_eq!(Interval::exact(20.0).to_string(), "20");
-        assert_eq!(Interval { lo: 18.0, hi: 22.0 }.to_string(), "18..22");
-        assert_eq!(
-            Interval {
-                lo: 24.0,
-                hi: f64::INFINITY
-            }
-            .to_string(),
-            "24.."
-        );
-        assert_eq!(Interval { lo: 0.0, hi: 35.0 }.to_string(), "..35");
-        assert_eq!(Interval::exact(2.5e10).to_string(), "25000000000");
+        let open = f64::INFINITY;
+        let cases = [
+            (Interval::exact(20.0), "20"),
+            (Interval { lo: 18.0, hi: 22.0 }, "18..22"),
+            (Interval { lo: 24.0, hi: open }, "24.."),
+            (Interval { lo: 0.0, hi: 35.0 }, "..35"),
+            (Interval::exact(2.5e10), "25000000000"),
+            (Interval { lo: 2.456, hi: 3.0 }, "2.46..3"),
+            (Interval::exact(-4.0), "-4"),
+        ];
+        for (value, text) in cases {
+            assert_eq!(value.to_string(), text);
+            assert_eq!(value.render(), text, "the same text without a formatter");
+        }
     }
 
     #[test]

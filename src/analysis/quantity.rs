@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use super::doc::{Doc, Lower};
+use super::doc::Doc;
 use super::lexicon::{AUX, LOC_PREP, MULTIPLIER, ORDINAL, Qualifier, SPEECH, STOP, UnitClass};
 use super::model::{Interval, Measure};
 use crate::corpus::text::{CAP, GLUED, TokenKind};
@@ -128,23 +128,8 @@ fn qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
 
 /// A qualifier of two or three words ending just before token `i` (`i >= 1`).
 fn phrase_qualifier_before(doc: &Doc<'_>, i: usize) -> Option<(Qualifier, usize)> {
-    let w = |k: usize| {
-        if k < i {
-            doc.lower(k)
-        } else {
-            Lower::default()
-        }
-    };
-    let (p1, p2, p3) = (
-        i.checked_sub(1).map(&w),
-        i.checked_sub(2).map(&w),
-        i.checked_sub(3).map(&w),
-    );
-    let (p1, p2, p3) = (
-        p1.as_deref().unwrap_or(""),
-        p2.as_deref().unwrap_or(""),
-        p3.as_deref().unwrap_or(""),
-    );
+    let w = |back: usize| i.checked_sub(back).map_or("", |k| doc.lower(k));
+    let (p1, p2, p3) = (w(1), w(2), w(3));
     let three = match (p3, p2, p1) {
         ("as", "many", "as") | ("no" | "not", "more", "than") => Some(Qualifier::AtMost),
         ("no", "fewer" | "less", "than") | ("in", "excess", "of") => Some(Qualifier::AtLeast),
@@ -210,7 +195,7 @@ fn word_number(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
             continue;
         } else if is_multiplier
             && matches!(
-                word.as_str(),
+                word,
                 "hundred" | "thousand" | "million" | "billion" | "trillion"
             )
         {
@@ -236,7 +221,7 @@ fn word_number(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
         {
             j += 1;
             continue;
-        } else if let Some(v) = hyphenated_number(&word) {
+        } else if let Some(v) = hyphenated_number(word) {
             current += v;
         } else {
             break;
@@ -299,7 +284,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             let glued = doc.tokens[last + 1].has(GLUED);
             let word = doc.lower(last + 1);
             let spelled = matches!(
-                word.as_str(),
+                word,
                 "hundred" | "thousand" | "million" | "billion" | "trillion"
             );
             if glued || spelled {
@@ -387,7 +372,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         let mut value = Interval { lo, hi };
         let mut last = vague_at;
         let next = doc.lower(last + 1);
-        let scale = match next.as_str() {
+        let scale = match next {
             "dozen" => Some(12.0),
             "hundred" => Some(100.0),
             "thousand" => Some(1e3),
@@ -404,7 +389,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         }
         if doc.is_word(last + 1, "of") {
             let after = doc.lower(last + 2);
-            let scale = match after.as_str() {
+            let scale = match after {
                 "thousands" => Some(1e3),
                 "millions" => Some(1e6),
                 _ => None,
@@ -426,7 +411,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         });
     }
     if word == "tens" && doc.is_word(i + 1, "of") {
-        let scale = match doc.lower(i + 2).as_str() {
+        let scale = match doc.lower(i + 2) {
             "thousands" => 1e3,
             "millions" => 1e6,
             _ => return None,
@@ -500,13 +485,13 @@ fn fraction(doc: &Doc<'_>, i: usize) -> Option<(f64, usize)> {
         "fifth" | "fifths" => Some(5.0),
         _ => None,
     };
-    let (numerator, d, last) = if let Some(d) = denominator(&word) {
+    let (numerator, d, last) = if let Some(d) = denominator(word) {
         if word != "half" {
             return None;
         }
         (1.0, d, i)
     } else if word == "a" || word == "one" {
-        let d = denominator(&doc.lower(i + 1))?;
+        let d = denominator(doc.lower(i + 1))?;
         (1.0, d, i + 1)
     } else if let Some((a, b)) = word.split_once('-') {
         let n = super::lexicon::lookup(a)?.number?;

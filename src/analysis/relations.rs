@@ -78,7 +78,7 @@ fn joins_later(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
     for j in k..until {
         let word = doc.lower(j);
         if matches!(
-            word.as_str(),
+            word,
             "expected" | "due" | "set" | "will" | "scheduled" | "later" | "to"
         ) {
             saw_future = true;
@@ -92,7 +92,7 @@ fn joins_later(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
             }
             return Some(last);
         }
-        if !matches!(word.as_str(), "who" | "is" | "are" | "was" | "were") {
+        if !matches!(word, "who" | "is" | "are" | "was" | "were") {
             break;
         }
     }

@@ -48,8 +48,6 @@ pub const GLUED: u16 = 1 << 5;
 pub const DOTTED: u16 = 1 << 6;
 /// Contains a hyphen (`Jean-Noel`, `two-thirds`).
 pub const HYPHENATED: u16 = 1 << 7;
-/// A word of ASCII lower-case letters and digits only: it is its own lower case.
-pub const PLAIN_LOWER: u16 = 1 << 8;
 
 impl Token {
     /// The token's text.
@@ -203,8 +201,6 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                     if seen & LOWER == 0 {
                         flags |= all_capitals(&text[start..j]);
                     }
-                } else if seen & UPPER_CASE == 0 {
-                    flags |= PLAIN_LOWER;
                 }
                 (j, TokenKind::Word)
             }
@@ -613,31 +609,6 @@ mod tests {
                 ("Éire", true, false),
                 ("ÉU", true, true),
                 ("x2Y", false, false),
-            ]
-        );
-    }
-
-    #[test]
-    fn plain_lower_marks_words_that_are_their_own_lower_case() {
-        let text = "abc Abc a1b aBc ab-cd don't élan x e.g. 42";
-        let tokens = tokenize(text, 0..text.len());
-        let plain: Vec<(&str, bool)> = tokens
-            .iter()
-            .map(|t| (t.text(text), t.has(PLAIN_LOWER)))
-            .collect();
-        assert_eq!(
-            plain,
-            [
-                ("abc", true),
-                ("Abc", false),
-                ("a1b", true),
-                ("aBc", false),
-                ("ab-cd", false),
-                ("don't", false),
-                ("élan", false),
-                ("x", true),
-                ("e.g.", false),
-                ("42", false),
             ]
         );
     }
