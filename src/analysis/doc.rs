@@ -195,33 +195,34 @@ impl<'a> Doc<'a> {
         let mut clauses = Vec::with_capacity(self.sentences.len() * 2);
         let mut clause_of = vec![0u32; self.tokens.len()];
         for sentence in &self.sentences {
+            let end = sentence.tokens.end;
             let mut start = sentence.tokens.start;
-            for i in sentence.tokens.clone() {
-                if i == start {
+            // A clause breaks before some punctuation, or before a conjunction after a comma:
+            // only punctuation needs a closer look. Punctuation is tested on its first byte:
+            // all but dashes are ASCII.
+            for p in sentence.tokens.clone() {
+                if self.tokens[p].kind != TokenKind::Punct {
                     continue;
                 }
-                // Punctuation is tested on its first byte: all but dashes are ASCII.
-                let breaks_before = match self.tokens[i].kind {
-                    TokenKind::Punct => match self.first_byte(i) {
-                        b';' | b'(' | b')' => true,
-                        b':' => !self.inside_number(i),
-                        b'-' => !self.tokens[i].has(text::GLUED),
-                        b if b >= 0x80 => matches!(self.char_at(i), '—' | '–'),
-                        _ => false,
-                    },
-                    TokenKind::Word => {
-                        self.lex[i].is_some_and(|l| l.has(CLAUSE_CONJ))
-                            && self.tokens[i - 1].kind == TokenKind::Punct
-                            && self.first_byte(i - 1) == b','
+                let at = match self.first_byte(p) {
+                    b';' | b'(' | b')' => p,
+                    b':' if !self.inside_number(p) => p,
+                    b'-' if !self.tokens[p].has(text::GLUED) => p,
+                    b',' if p + 1 < end
+                        && self.tokens[p + 1].kind == TokenKind::Word
+                        && self.lex[p + 1].is_some_and(|l| l.has(CLAUSE_CONJ)) =>
+                    {
+                        p + 1
                     }
-                    TokenKind::Number => false,
+                    b if b >= 0x80 && matches!(self.char_at(p), '—' | '–') => p,
+                    _ => continue,
                 };
-                if breaks_before && i - start >= 3 {
-                    clauses.push(start..i);
-                    start = i;
+                if at - start >= 3 {
+                    clauses.push(start..at);
+                    start = at;
                 }
             }
-            clauses.push(start..sentence.tokens.end);
+            clauses.push(start..end);
         }
         for (index, clause) in clauses.iter().enumerate() {
             for slot in &mut clause_of[clause.clone()] {

@@ -180,10 +180,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             (i, TokenKind::Number)
         } else if kind & (LOWER | UPPER_CASE) != 0 {
             let mut j = i + 1;
-            // Classes of the word's bytes together: no LOWER means no lower-case letter.
-            let mut seen = kind;
             while j < end && class(bytes[j]) & ALNUM != 0 {
-                seen |= class(bytes[j]);
                 j += 1;
             }
             if j < end && class(bytes[j]) & JOINER != 0 {
@@ -198,7 +195,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 i = j;
                 if kind & UPPER_CASE != 0 {
                     flags |= CAP;
-                    if seen & LOWER == 0 {
+                    // A lower-case second letter settles it for most capitalised words.
+                    if j > start + 1 && !bytes[start + 1].is_ascii_lowercase() {
                         flags |= all_capitals(&text[start..j]);
                     }
                 }
@@ -400,6 +398,14 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
         }
     };
     while i < tokens.len() {
+        // Most tokens are words inside a line: nothing to decide there.
+        match tokens[i..]
+            .iter()
+            .position(|t| t.kind == TokenKind::Punct || t.has(NEWLINE_BEFORE))
+        {
+            Some(skip) => i += skip,
+            None => break,
+        }
         let tok = tokens[i];
         if i > start && tok.has(NEWLINE_BEFORE) {
             let prev = tokens[i - 1];
