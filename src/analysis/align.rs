@@ -770,10 +770,10 @@ fn number_finding(
 
 /// Dates joined by (0, passage, verb, places when the passage names several) or (1, verb, people
 /// and places).
-type DateKey = (u8, u32, Option<Verb>, Vec<u32>);
+type DateKey = (u8, u32, Option<Verb>, Anchors);
 
 /// A date (index into the refs) and the places its clause names.
-type PlacedDate = (usize, Vec<u32>);
+type PlacedDate = (usize, Anchors);
 
 struct DateRef {
     doc: usize,
@@ -798,7 +798,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             let clause = doc.clause_of[date.first];
             let cluster = clusters.of(d, clause);
             if cluster != NO_CLUSTER && date.verb.is_some() {
-                let mut places: Vec<u32> = ex
+                let mut places: Anchors = ex
                     .names
                     .in_range(d, doc.clause_range(date.first))
                     .iter()
@@ -816,7 +816,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             if matches!(verb, Verb::Be) {
                 continue;
             }
-            let mut actors: Vec<u32> = ex
+            let mut actors: Anchors = ex
                 .names
                 .in_range(d, doc.clause_range(date.first))
                 .iter()
@@ -837,7 +837,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
     // none; when the passage names two sets of places, each set is its own event and a date
     // without a place joins neither.
     for ((cluster, verb), dated) in passages {
-        let mut place_sets: Vec<&Vec<u32>> = dated
+        let mut place_sets: Vec<&Anchors> = dated
             .iter()
             .map(|(_, places)| places)
             .filter(|p| !p.is_empty())
@@ -846,7 +846,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         place_sets.dedup();
         for (id, places) in &dated {
             let set = if place_sets.len() <= 1 {
-                Vec::new()
+                Anchors::new()
             } else if places.is_empty() {
                 continue;
             } else {
@@ -871,23 +871,24 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         }
     }
     let groups = uf.groups();
-    for ids in groups.values() {
-        let mut by_doc: BTreeMap<usize, Vec<&DateClaim>> = BTreeMap::new();
-        for &i in ids {
-            let r = &refs[i];
-            by_doc
-                .entry(r.doc)
-                .or_default()
-                .push(&ex.dates[r.doc][r.idx]);
-        }
-        if by_doc.len() < 2 {
+    for ids in groups.iter() {
+        // Members are in the order of `refs`, which is report order: one run per report.
+        let doc_of = |i: usize| refs[i].doc;
+        if ids.len() < 2 || doc_of(ids[0]) == doc_of(ids[ids.len() - 1]) {
             continue;
         }
+        let by_doc: Vec<(usize, Vec<&DateClaim>)> = ids
+            .chunk_by(|&a, &b| doc_of(a) == doc_of(b))
+            .map(|run| {
+                let d = doc_of(run[0]);
+                (d, run.iter().map(|&i| &ex.dates[d][refs[i].idx]).collect())
+            })
+            .collect();
         // Each report's value is the most precise date it gives for the event; reports that
         // give the same value are compared once, so the cost is in distinct values, not in
         // pairs of reports.
         let mut distinct: Vec<DateValue> = Vec::new();
-        for list in by_doc.values() {
+        for (_, list) in &by_doc {
             let value = list
                 .iter()
                 .map(|d| d.value)
@@ -927,7 +928,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         let mut claims = Vec::new();
         let mut values: Vec<(String, usize)> = Vec::new();
         let mut report_value = String::new();
-        for (&d, list) in &by_doc {
+        for &(d, ref list) in &by_doc {
             report_value.clear();
             for date in list {
                 let value = date.value.render();
@@ -1011,7 +1012,7 @@ fn people_findings(ex: &Extracted<'_>, aligned: &mut Aligned, out: &mut Vec<Find
     }
     let groups = uf.groups();
     let entity_name = |e: u32| ex.names.entities[e as usize].name.clone();
-    for ids in groups.values() {
+    for ids in groups.iter() {
         let parties: Vec<&Party> = ids.iter().map(|&i| &ex.parties[i]).collect();
         // The principal: the member of the most reports' parties.
         let mut docs_of: BTreeMap<u32, FxHashSet<usize>> = BTreeMap::new();
