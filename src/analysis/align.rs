@@ -303,9 +303,7 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
         // The actor: the nearest person before the figure in its clause, else the nearest
         // organisation; a relative clause ("John Park, who got 45%") looks one clause back.
         let mut clause = doc.clause_range(q.number_token);
-        let relative = ["who", "which", "whose"]
-            .iter()
-            .any(|w| doc.is_word(clause.start, w));
+        let relative = matches!(doc.lower(clause.start), "who" | "which" | "whose");
         if relative && clause.start > sentence.start {
             clause.start = doc.clause_range(clause.start - 1).start;
         }

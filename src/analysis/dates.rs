@@ -305,9 +305,7 @@ fn future_clause(doc: &Doc<'_>, i: usize) -> bool {
     let clause = doc.clause_range(i);
     (clause.start..i).any(|k| {
         doc.has(k, FUTURE)
-            || (doc.is_word(k, "to")
-                && k > 0
-                && (doc.is_word(k - 1, "is") || doc.is_word(k - 1, "are")))
+            || (doc.lower(k) == "to" && k > 0 && matches!(doc.lower(k - 1), "is" | "are"))
     })
 }
 
@@ -399,12 +397,19 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
             let mut first = i;
             while first > 0 {
                 let p = first - 1;
-                let lead = [
-                    "on", "late", "early", "earlier", "later", "last", "next", "this", "since",
-                    "by", "until",
-                ]
-                .iter()
-                .any(|w| doc.is_word(p, w));
+                let lead = matches!(
+                    doc.lower(p),
+                    "on" | "late"
+                        | "early"
+                        | "earlier"
+                        | "later"
+                        | "last"
+                        | "next"
+                        | "this"
+                        | "since"
+                        | "by"
+                        | "until"
+                );
                 if lead && doc.sentence_of[p] == doc.sentence_of[i] {
                     first = p;
                 } else {
@@ -526,12 +531,20 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
             // "in 2022", "since 2014"
             if is_year(n)
                 && i > 0
-                && [
-                    "in", "since", "until", "by", "from", "of", "before", "after", "during",
-                    "early", "late", "mid",
-                ]
-                .iter()
-                .any(|w| doc.is_word(i - 1, w))
+                && matches!(
+                    doc.lower(i - 1),
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "of"
+                        | "before"
+                        | "after"
+                        | "during"
+                        | "early"
+                        | "late"
+                        | "mid"
+                )
             {
                 return Some((i, DateValue::Year(n as i32), false));
             }
@@ -548,11 +561,10 @@ fn date_at(doc: &Doc<'_>, i: usize, report: Option<NaiveDate>) -> Option<(usize,
                     ""
                 };
                 let mut last = i;
-                if doc.tokens.get(i + 1).is_some_and(|_| {
-                    ["night", "morning", "afternoon", "evening"]
-                        .iter()
-                        .any(|w| doc.is_word(i + 1, w))
-                }) {
+                if matches!(
+                    doc.lower(i + 1),
+                    "night" | "morning" | "afternoon" | "evening"
+                ) {
                     last = i + 1;
                 }
                 let value = resolve_weekday(report, weekday, future(), modifier);
@@ -657,10 +669,7 @@ fn relative_span(
         });
         return Some((i + 2, value, true));
     }
-    if ["after", "before", "later", "earlier"]
-        .iter()
-        .any(|w| doc.is_word(i + 2, w))
-    {
+    if matches!(doc.lower(i + 2), "after" | "before" | "later" | "earlier") {
         return Some((i + 2, DateValue::Unresolved, true));
     }
     None

@@ -290,15 +290,16 @@ impl<'a> Doc<'a> {
             .is_some_and(|l| l.has(flag))
     }
 
-    /// Whether token `i` is a word equal to `word`, ignoring case.
+    /// Whether token `i` is a word equal to `word` (lower case), ignoring the token's case.
+    /// To test a token against several words, `matches!(doc.lower(i), "a" | "b")` is faster.
     #[inline]
     pub fn is_word(&self, i: usize, word: &str) -> bool {
-        // Lengths first: most calls compare a token with a keyword of another length.
+        debug_assert!(!word.bytes().any(|b| b.is_ascii_uppercase()), "{word}");
         self.tokens.get(i).is_some_and(|t| {
+            // Lengths first: most calls compare a token with a keyword of another length.
             t.kind == TokenKind::Word
-                && (t.end - t.start) as usize == word.len()
-                && self.text.as_bytes()[t.start as usize..t.end as usize]
-                    .eq_ignore_ascii_case(word.as_bytes())
+                && t.range().len() == word.len()
+                && self.lower_text.as_bytes()[t.range()] == *word.as_bytes()
         })
     }
 

@@ -544,9 +544,10 @@ fn unit_after(
         }
         let lex = doc.lex[k];
         // "50 more tanks", "20 other people"
-        let filler = ["more", "other", "additional", "further", "new", "extra"]
-            .iter()
-            .any(|w| doc.is_word(k, w));
+        let filler = matches!(
+            doc.lower(k),
+            "more" | "other" | "additional" | "further" | "new" | "extra"
+        );
         if filler {
             k += 1;
             steps += 1;
@@ -636,9 +637,10 @@ fn measure_near(doc: &Doc<'_>, first: usize, last: usize) -> Option<(Measure, us
             !doc.has(k, AUX) && doc.lex[k].is_some_and(|l| l.verb.is_some() || l.has(SPEECH));
         let adverb = doc.is_lower_word(k) && doc.tok(k).ends_with("ly");
         let determiner = in_prep_phrase
-            && ["the", "a", "an", "its", "their", "his", "her"]
-                .iter()
-                .any(|w| doc.is_word(k, w));
+            && matches!(
+                doc.lower(k),
+                "the" | "a" | "an" | "its" | "their" | "his" | "her"
+            );
         let in_phrase = in_prep_phrase && doc.is_lower_word(k) && !doc.has(k, STOP);
         if doc.has(k, LOC_PREP) || doc.is_word(k, "of") {
             in_prep_phrase = true;
