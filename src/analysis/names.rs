@@ -225,11 +225,14 @@ fn word_evidence(docs: &[Doc<'_>]) -> (WordSet, WordSet) {
                     if !first {
                         inside.insert(word);
                     }
-                    let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
-                    let before_speech = doc.has(i + 1, SPEECH);
-                    let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
-                    if tok.has(POSSESSIVE) || after_prep || before_speech || before_conj {
-                        noun.insert(word);
+                    // Once a noun, always: the tests around it are needed only once.
+                    if !noun.contains(word) {
+                        let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
+                        let before_speech = doc.has(i + 1, SPEECH);
+                        let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
+                        if tok.has(POSSESSIVE) || after_prep || before_speech || before_conj {
+                            noun.insert(word);
+                        }
                     }
                 }
                 first = false;
@@ -249,13 +252,15 @@ fn is_demonym(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
     if tok.has(UPPER) || tok.has(POSSESSIVE) || ctx.noun.contains(doc.word[i]) {
         return false;
     }
-    let word = doc.tok(i).as_bytes();
-    let adjective = doc.has(i, DEMONYM)
-        || DEMONYM_SUFFIXES.iter().any(|s| {
-            word.len() > s.len() + 2
-                && word[word.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes())
-        });
-    adjective && doc.is_lower_word(i + 1) && !doc.has(i + 1, STOP)
+    // An adjective comes before a lower-case content word: tested first, as it is cheaper.
+    if !doc.is_lower_word(i + 1) || doc.has(i + 1, STOP) {
+        return false;
+    }
+    let word = doc.lower(i);
+    doc.has(i, DEMONYM)
+        || DEMONYM_SUFFIXES
+            .iter()
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
 }
 
 fn is_name_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -460,6 +465,14 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
         let sentence_first = out.len();
         let mut i = range.start;
         while i < range.end {
+            // A name starts with a capitalised word: the others are passed over at once.
+            match doc.tokens[i..range.end]
+                .iter()
+                .position(|t| t.kind == TokenKind::Word && t.has(CAP))
+            {
+                Some(skip) => i += skip,
+                None => break,
+            }
             if !starts_name(doc, i, ctx) {
                 i += 1;
                 continue;
