@@ -27,7 +27,7 @@ pub struct Extracted<'a> {
     /// Names and entities.
     pub names: &'a Names,
     /// Figures of each report.
-    pub quantities: &'a [Vec<Quantity>],
+    pub quantities: &'a [Vec<Quantity<'a>>],
     /// Dates of each report.
     pub dates: &'a [Vec<DateClaim>],
     /// Travelling parties.
@@ -365,7 +365,10 @@ fn side_of(doc: usize, claims: &[&Quantity]) -> Option<Side> {
     let mut parts: BTreeMap<String, Vec<Interval>> = BTreeMap::new();
     for q in claims {
         for p in &q.parts {
-            parts.entry(p.unit.name.clone()).or_default().push(p.value);
+            parts
+                .entry(p.unit.name.to_string())
+                .or_default()
+                .push(p.value);
         }
     }
     Some(Side {
@@ -382,9 +385,9 @@ fn side_of(doc: usize, claims: &[&Quantity]) -> Option<Side> {
 
 fn describe(q: &Quantity) -> String {
     let mut s = String::with_capacity(q.wording.len() + 24);
-    s.push_str(&q.wording);
+    s.push_str(q.wording);
     if let Some(unit) = &q.unit
-        && !s.contains(&unit.name)
+        && !s.contains(&*unit.name)
         && unit.class == UnitClass::People
         && unit.name != "people"
     {
@@ -403,7 +406,7 @@ fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey<'_>) -> String {
             format!("{} casualties", unit.name)
         }
         (UnitClass::People, Some(m)) => format!("{} {}", unit.name, m.phrase()),
-        (UnitClass::People, None) => unit.name.clone(),
+        (UnitClass::People, None) => unit.name.to_string(),
         (UnitClass::Money, Some(m)) => format!("amount {} ({})", m.phrase(), unit.name),
         (UnitClass::Money, None) => format!("amount ({})", unit.name),
         (UnitClass::Percent, Some(Measure::Votes)) => "share of the vote (%)".to_owned(),
@@ -412,7 +415,7 @@ fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey<'_>) -> String {
         (UnitClass::Distance, _) => "distance (km)".to_owned(),
         (UnitClass::Duration, _) => "duration (days)".to_owned(),
         (UnitClass::Weight, _) => "weight (kg)".to_owned(),
-        (UnitClass::Thing, Some(m)) if unit.name == m.phrase() => unit.name.clone(),
+        (UnitClass::Thing, Some(m)) if unit.name == m.phrase() => unit.name.to_string(),
         (UnitClass::Thing, Some(m)) => format!("{}s {}", unit.name, m.phrase()),
         (UnitClass::Thing, None) => format!("number of {}s", unit.name),
     };

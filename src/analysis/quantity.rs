@@ -4,6 +4,7 @@
 //! ("including nine children"). Each becomes an [`Interval`]: "dozens" is 24 or more, "about
 //! 20" is 18–22, "at least 35" is 35 or more, "several" is 3 or more.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::doc::Doc;
@@ -16,33 +17,34 @@ use crate::corpus::text::{CAP, GLUED, TokenKind};
 pub struct Unit {
     /// Family.
     pub class: UnitClass,
-    /// Canonical name within the family ("people", "children", "USD", "missile").
-    pub name: String,
+    /// Canonical name within the family ("people", "children", "USD", "missile"): the
+    /// lexicon's own, or a noun of the report singularised.
+    pub name: Cow<'static, str>,
 }
 
 impl Unit {
-    fn people(name: &str) -> Self {
+    fn people(name: &'static str) -> Self {
         Self {
             class: UnitClass::People,
-            name: name.to_owned(),
+            name: Cow::Borrowed(name),
         }
     }
 }
 
 /// A part counted inside a figure ("including nine children").
 #[derive(Clone, Debug)]
-pub struct Part {
+pub struct Part<'a> {
     /// Its value.
     pub value: Interval,
     /// What it counts.
     pub unit: Unit,
-    /// Its wording ("nine children").
-    pub wording: String,
+    /// Its wording ("nine children"), in the report's text.
+    pub wording: &'a str,
 }
 
 /// One figure in a report.
 #[derive(Clone, Debug)]
-pub struct Quantity {
+pub struct Quantity<'a> {
     /// First token of the claim (measure word, qualifier or number).
     pub first: usize,
     /// Last token of the claim.
@@ -53,14 +55,14 @@ pub struct Quantity {
     pub number_token: usize,
     /// The value as an interval, in the unit family's base unit.
     pub value: Interval,
-    /// The wording of the amount ("dozens", "about 20").
-    pub wording: String,
+    /// The wording of the amount ("dozens", "about 20"), in the report's text.
+    pub wording: &'a str,
     /// What it counts, if said.
     pub unit: Option<Unit>,
     /// What it measures, if said.
     pub measure: Option<Measure>,
     /// Parts it includes.
-    pub parts: Vec<Part>,
+    pub parts: Vec<Part<'a>>,
 }
 
 struct Amount {
@@ -314,13 +316,13 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
         }
         let mut unit = currency.map(|c| Unit {
             class: UnitClass::Money,
-            name: c.to_owned(),
+            name: Cow::Borrowed(c),
         });
         if doc.is_punct(last + 1, '%') {
             last += 1;
             unit = Some(Unit {
                 class: UnitClass::Percent,
-                name: "%".to_owned(),
+                name: Cow::Borrowed("%"),
             });
         }
         // "or more", "or so", "+"
@@ -435,7 +437,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             value: apply(Some(Qualifier::About), share * 100.0),
             unit: Some(Unit {
                 class: UnitClass::Percent,
-                name: "%".to_owned(),
+                name: Cow::Borrowed("%"),
             }),
             of_follows: true,
         });
@@ -458,7 +460,7 @@ fn amount_at(doc: &Doc<'_>, i: usize) -> Option<Amount> {
             value,
             unit: Some(Unit {
                 class: UnitClass::Percent,
-                name: "%".to_owned(),
+                name: Cow::Borrowed("%"),
             }),
             of_follows: false,
         });
@@ -538,7 +540,7 @@ fn unit_after(
         if let Some(unit) = doc.lex[k].and_then(|l| l.unit) {
             let factor_unit = Unit {
                 class: unit.class,
-                name: unit.name.to_owned(),
+                name: Cow::Borrowed(unit.name),
             };
             return Some((factor_unit, k, unit.measure));
         }
@@ -579,7 +581,7 @@ fn unit_after(
     Some((
         Unit {
             class: UnitClass::Thing,
-            name,
+            name: Cow::Owned(name),
         },
         head,
         None,
@@ -654,7 +656,7 @@ fn measure_near(doc: &Doc<'_>, first: usize, last: usize) -> Option<(Measure, us
 }
 
 /// Parts: ", including nine children", "among them two women", "of whom 12 were children".
-fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, usize) {
+fn parts_after<'a>(doc: &Doc<'a>, mut k: usize, used: &mut [bool]) -> (Vec<Part<'a>>, usize) {
     let mut parts = Vec::new();
     let mut last = k - 1;
     if doc.is_punct(k, ',') {
@@ -678,7 +680,7 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
                     parts.push(Part {
                         value: Interval::exact(1.0),
                         unit,
-                        wording: doc.text[doc.span(k, head)].to_owned(),
+                        wording: &doc.text[doc.span(k, head)],
                     });
                     for slot in &mut used[k..=head] {
                         *slot = true;
@@ -708,7 +710,7 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
         parts.push(Part {
             value: amount.value,
             unit,
-            wording: doc.text[doc.span(amount.first, head)].to_owned(),
+            wording: &doc.text[doc.span(amount.first, head)],
         });
         for slot in &mut used[amount.first..=head] {
             *slot = true;
@@ -732,7 +734,7 @@ fn parts_after(doc: &Doc<'_>, mut k: usize, used: &mut [bool]) -> (Vec<Part>, us
 }
 
 /// Finds the figures of one report, skipping tokens already used (by dates).
-pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
+pub fn extract<'a>(doc: &Doc<'a>, used: &mut [bool]) -> Vec<Quantity<'a>> {
     // Room for a figure every sixteen tokens, more than news text has: no regrowing.
     let mut out: Vec<Quantity> = Vec::with_capacity(doc.tokens.len() / 16);
     let n = doc.tokens.len();
@@ -770,7 +772,7 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         if unit.is_none() && doc.is_word(last + 1, "per") && doc.is_word(last + 2, "cent") {
             unit = Some(Unit {
                 class: UnitClass::Percent,
-                name: "%".to_owned(),
+                name: Cow::Borrowed("%"),
             });
             last += 2;
         }
@@ -795,7 +797,7 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
             (None, Some(m)) if m.is_located() => Some(Unit::people("people")),
             (None, Some(Measure::Votes)) => Some(Unit {
                 class: UnitClass::Thing,
-                name: "votes".to_owned(),
+                name: Cow::Borrowed("votes"),
             }),
             (None, Some(_)) => None,
             (None, None) => {
@@ -824,7 +826,7 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<Quantity> {
         }
         let (parts, parts_last) = parts_after(doc, last + 1, used);
         let claim_last = if parts.is_empty() { last } else { parts_last };
-        let wording = doc.text[doc.span(amount.first, amount.last)].to_owned();
+        let wording = &doc.text[doc.span(amount.first, amount.last)];
         out.push(Quantity {
             first,
             last: claim_last,
@@ -881,7 +883,7 @@ mod tests {
                 (
                     text[q.bytes].to_owned(),
                     q.value.to_string(),
-                    q.unit.map(|u| u.name).unwrap_or_default(),
+                    q.unit.map(|u| u.name.into_owned()).unwrap_or_default(),
                     q.measure,
                     q.parts
                         .iter()
