@@ -1690,9 +1690,8 @@ pub fn lookup(word: &str) -> Option<&'static Lex> {
 }
 
 /// `word` in lower case, written into `buf` (no allocation); `None` when it is longer than
-/// `buf` or not ASCII. Every keyword the engine compares with is short ASCII, and this runs
-/// for most tokens, so it stays off the heap.
-pub fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+/// `buf` or not ASCII. For lexicon lookups; the extractors read `Doc::lower` instead.
+fn ascii_lowercase<'b>(word: &str, buf: &'b mut [u8]) -> Option<&'b str> {
     std::str::from_utf8(ascii_lowercase_bytes(word, buf)?).ok()
 }
 
