@@ -41,6 +41,18 @@ fn pack(lower: &[u8]) -> Option<u128> {
     Some(u128::from_le_bytes(bytes))
 }
 
+/// `LOW_BYTES[n]` keeps the low `n` bytes of a number (a table: a variable 128-bit shift
+/// takes several instructions, once per word of every report).
+static LOW_BYTES: [u128; 16] = {
+    let mut masks = [0u128; 16];
+    let mut n = 1;
+    while n < 16 {
+        masks[n] = (1u128 << (8 * n)) - 1;
+        n += 1;
+    }
+    masks
+};
+
 impl Interner {
     /// The id of a word, ignoring case, and its lexicon entry.
     pub fn entry(&mut self, word: &str) -> (u32, Option<&'static Lex>) {
@@ -65,17 +77,19 @@ impl Interner {
             let mut window = [0u8; 16];
             window.copy_from_slice(&bytes[range.start..range.start + 16]);
             // The word's bytes only, and only if all are ASCII.
-            let v = u128::from_le_bytes(window) & ((1u128 << (8 * n)) - 1);
+            let v = u128::from_le_bytes(window) & LOW_BYTES[n];
             if v & ((u128::MAX / 0xff) * 0x80) == 0 {
                 let packed = v | ((n as u128) << (8 * PACKED));
-                return self.entry_packed(&lower_text[range], packed);
+                // Nearly every word was seen before: only a new one needs its text.
+                if let Some(&id) = self.short.get(&packed) {
+                    return (id, self.lex[id as usize]);
+                }
+                return self.insert_packed(&lower_text[range], packed);
             }
         }
         self.entry(&lower_text[range])
     }
 
-    /// Inlined into the loop over a report's words: nearly every word was seen before.
-    #[inline]
     fn entry_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
         if let Some(&id) = self.short.get(&packed) {
             return (id, self.lex[id as usize]);
@@ -154,26 +168,27 @@ impl<'a> Doc<'a> {
         interner: &mut Interner,
     ) -> Self {
         let tokens = text::tokenize(text, body);
-        let sentences = text::sentences(text, &tokens);
         let lower_text = text.to_ascii_lowercase();
-        let mut lex = Vec::with_capacity(tokens.len());
-        let mut word = Vec::with_capacity(tokens.len());
-        for tok in &tokens {
+        // Filled in place: non-words keep `None` and `NO_WORD`.
+        let mut lex = vec![None; tokens.len()];
+        let mut word = vec![NO_WORD; tokens.len()];
+        let mut break_points = Vec::with_capacity(tokens.len() / 4);
+        for (i, ((tok, lex), word)) in tokens.iter().zip(&mut lex).zip(&mut word).enumerate() {
             if tok.kind == TokenKind::Word {
                 let (id, entry) = interner.entry_in(&lower_text, tok.range());
-                lex.push(entry);
-                let content = tok.end - tok.start >= 2 && !entry.is_some_and(|l| l.has(STOP));
-                word.push(if content { id } else { NO_WORD });
-            } else {
-                lex.push(None);
-                word.push(NO_WORD);
+                *lex = entry;
+                if tok.end - tok.start >= 2 && !entry.is_some_and(|l| l.has(STOP)) {
+                    *word = id;
+                }
+            }
+            if text::is_break_point(tok) {
+                break_points.push(i as u32);
             }
         }
+        let sentences = text::sentences_at(text, &tokens, &break_points);
         let mut sentence_of = vec![0u32; tokens.len()];
         for (index, sentence) in sentences.iter().enumerate() {
-            for slot in &mut sentence_of[sentence.tokens.clone()] {
-                *slot = index as u32;
-            }
+            sentence_of[sentence.tokens.clone()].fill(index as u32);
         }
         let mut doc = Self {
             text,
@@ -187,20 +202,24 @@ impl<'a> Doc<'a> {
             clauses: Vec::new(),
             clause_of: Vec::new(),
         };
-        doc.split_clauses();
+        doc.split_clauses(&break_points);
         doc
     }
 
-    fn split_clauses(&mut self) {
+    /// Splits sentences into clauses; `break_points` holds every punctuation token (see
+    /// [`text::break_points`]).
+    fn split_clauses(&mut self, break_points: &[u32]) {
         let mut clauses = Vec::with_capacity(self.sentences.len() * 2);
         let mut clause_of = vec![0u32; self.tokens.len()];
+        let mut points = break_points.iter().map(|&p| p as usize).peekable();
         for sentence in &self.sentences {
             let end = sentence.tokens.end;
             let mut start = sentence.tokens.start;
             // A clause breaks before some punctuation, or before a conjunction after a comma:
             // only punctuation needs a closer look. Punctuation is tested on its first byte:
             // all but dashes are ASCII.
-            for p in sentence.tokens.clone() {
+            while points.next_if(|&p| p < start).is_some() {}
+            while let Some(p) = points.next_if(|&p| p < end) {
                 if self.tokens[p].kind != TokenKind::Punct {
                     continue;
                 }
@@ -225,9 +244,7 @@ impl<'a> Doc<'a> {
             clauses.push(start..end);
         }
         for (index, clause) in clauses.iter().enumerate() {
-            for slot in &mut clause_of[clause.clone()] {
-                *slot = index as u32;
-            }
+            clause_of[clause.clone()].fill(index as u32);
         }
         self.clauses = clauses;
         self.clause_of = clause_of;

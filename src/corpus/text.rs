@@ -421,6 +421,26 @@ const SHORT_LINE_BYTES: usize = 60;
 /// Splits tokens into sentences: at `.`, `!`, `?` or `…` followed by a capital, digit or
 /// quote (not after an abbreviation), at blank lines, and after short unpunctuated lines.
 pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
+    sentences_at(text, tokens, &break_points(tokens))
+}
+
+/// Indices of the tokens where a sentence may end or a line begin (punctuation, and tokens
+/// after a line break): all [`sentences_at`] needs to look at.
+pub fn break_points(tokens: &[Token]) -> Vec<u32> {
+    (0..tokens.len() as u32)
+        .filter(|&i| is_break_point(&tokens[i as usize]))
+        .collect()
+}
+
+/// Whether a token belongs in [`break_points`].
+#[inline]
+pub fn is_break_point(token: &Token) -> bool {
+    token.kind == TokenKind::Punct || token.has(NEWLINE_BEFORE)
+}
+
+/// [`sentences`], given the tokens' [`break_points`] (most tokens are words inside a line:
+/// nothing to decide there).
+pub fn sentences_at(text: &str, tokens: &[Token], break_points: &[u32]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     let mut line_start_byte = tokens.first().map_or(0, |t| t.start as usize);
@@ -433,13 +453,12 @@ pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
             });
         }
     };
+    let mut points = break_points.iter().map(|&p| p as usize).peekable();
     while i < tokens.len() {
-        // Most tokens are words inside a line: nothing to decide there.
-        match tokens[i..]
-            .iter()
-            .position(|t| t.kind == TokenKind::Punct || t.has(NEWLINE_BEFORE))
-        {
-            Some(skip) => i += skip,
+        // On to the next break point at or after `i`.
+        while points.next_if(|&p| p < i).is_some() {}
+        match points.peek() {
+            Some(&m) => i = m,
             None => break,
         }
         let tok = tokens[i];
