@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::dates::{self, DateClaim, DateCmp, DateValue};
 use super::doc::{Doc, NO_WORD};
-use super::lexicon::{UnitClass, Verb};
+use super::lexicon::{CALENDAR, UnitClass, Verb};
 use super::model::{ClaimRef, Finding, Interval, Kind, Measure, Precision, Status, WriteValue};
 use super::names::{EntityKind, Names};
 use super::quantity::{Quantity, Unit};
@@ -62,10 +62,10 @@ impl Clusters {
 /// `sig`.
 fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>, sig: &mut Vec<u32>) {
     sig.clear();
-    let (words, lex) = (&doc.word[clause.clone()], &doc.lex[clause]);
-    sig.reserve(words.len());
-    for (&word, lex) in words.iter().zip(lex) {
-        if word != NO_WORD && !lex.is_some_and(|l| l.month.is_some() || l.weekday.is_some()) {
+    sig.reserve(clause.len());
+    for k in clause {
+        let word = doc.word[k];
+        if word != NO_WORD && !doc.has(k, CALENDAR) {
             sig.push(word);
         }
     }

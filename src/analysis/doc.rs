@@ -146,12 +146,21 @@ pub struct Doc<'a> {
     pub tokens: Vec<Token>,
     /// Lexicon entry of each token (`None` for unknown words and non-words).
     pub lex: Vec<Option<&'static Lex>>,
+    /// Lexicon flags of each token (0 for unknown words and non-words): the flag tests of
+    /// every pass read these without following `lex`.
+    flags: Vec<u32>,
     /// Interned lower-case id of each content word, [`NO_WORD`] otherwise.
     pub word: Vec<u32>,
+    /// Indices of the words starting with a capital letter, in order: where names can start
+    /// (about one word in eight, so passes looking for names walk this instead of every token).
+    pub capitals: Vec<u32>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
     /// Sentence index of each token.
     pub sentence_of: Vec<u32>,
+    /// The lexicon flags of each sentence's words together: a pass looking for a kind of
+    /// word skips the sentences without one (see [`Doc::sentence_has`]).
+    sentence_flags: Vec<u32>,
     /// Clauses: token ranges inside sentences, split at `;`, dashes, parentheses and
     /// `, and`/`, which`/`, while`….
     pub clauses: Vec<Range<usize>>,
@@ -171,14 +180,21 @@ impl<'a> Doc<'a> {
         let lower_text = text.to_ascii_lowercase();
         // Filled in place: non-words keep `None` and `NO_WORD`.
         let mut lex = vec![None; tokens.len()];
+        let mut flags = vec![0; tokens.len()];
         let mut word = vec![NO_WORD; tokens.len()];
         let mut break_points = Vec::with_capacity(tokens.len() / 4);
-        for (i, ((tok, lex), word)) in tokens.iter().zip(&mut lex).zip(&mut word).enumerate() {
+        let mut capitals = Vec::with_capacity(tokens.len() / 4);
+        let slots = lex.iter_mut().zip(&mut flags).zip(&mut word);
+        for (i, (tok, ((lex, flags), word))) in tokens.iter().zip(slots).enumerate() {
             if tok.kind == TokenKind::Word {
                 let (id, entry) = interner.entry_in(&lower_text, tok.range());
                 *lex = entry;
+                *flags = entry.map_or(0, |l| l.flags);
                 if tok.end - tok.start >= 2 && !entry.is_some_and(|l| l.has(STOP)) {
                     *word = id;
+                }
+                if tok.has(text::CAP) {
+                    capitals.push(i as u32);
                 }
             }
             if text::is_break_point(tok) {
@@ -187,8 +203,10 @@ impl<'a> Doc<'a> {
         }
         let sentences = text::sentences_at(text, &tokens, &break_points);
         let mut sentence_of = vec![0u32; tokens.len()];
+        let mut sentence_flags = Vec::with_capacity(sentences.len());
         for (index, sentence) in sentences.iter().enumerate() {
             sentence_of[sentence.tokens.clone()].fill(index as u32);
+            sentence_flags.push(flags[sentence.tokens.clone()].iter().fold(0, |a, f| a | f));
         }
         let mut doc = Self {
             text,
@@ -196,9 +214,12 @@ impl<'a> Doc<'a> {
             date,
             tokens,
             lex,
+            flags,
             word,
+            capitals,
             sentences,
             sentence_of,
+            sentence_flags,
             clauses: Vec::new(),
             clause_of: Vec::new(),
         };
@@ -229,7 +250,7 @@ impl<'a> Doc<'a> {
                     b'-' if !self.tokens[p].has(text::GLUED) => p,
                     b',' if p + 1 < end
                         && self.tokens[p + 1].kind == TokenKind::Word
-                        && self.lex[p + 1].is_some_and(|l| l.has(CLAUSE_CONJ)) =>
+                        && self.flags[p + 1] & CLAUSE_CONJ != 0 =>
                     {
                         p + 1
                     }
@@ -300,11 +321,13 @@ impl<'a> Doc<'a> {
     /// Whether token `i` exists and has lexicon flag `flag`.
     #[inline]
     pub fn has(&self, i: usize, flag: u32) -> bool {
-        self.lex
-            .get(i)
-            .copied()
-            .flatten()
-            .is_some_and(|l| l.has(flag))
+        self.flags.get(i).is_some_and(|f| f & flag != 0)
+    }
+
+    /// Whether some word of sentence `s` has lexicon flag `flag`.
+    #[inline]
+    pub fn sentence_has(&self, s: usize, flag: u32) -> bool {
+        self.sentence_flags[s] & flag != 0
     }
 
     /// Whether token `i` is a word equal to `word` (lower case), ignoring the token's case.

@@ -61,6 +61,8 @@ pub const DATE_START: u32 = 1 << 22;
 pub const AMOUNT_START: u32 = 1 << 23;
 /// The last word of a qualifier of two or three words ("at least", "more than", "as many as").
 pub const QUALIFIER_END: u32 = 1 << 24;
+/// A month or a weekday (derived from those lists when the table is built).
+pub const CALENDAR: u32 = 1 << 25;
 
 /// How a qualifier word bends the number it stands before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1662,6 +1664,9 @@ fn build() -> FxHashMap<&'static str, Lex> {
         map.entry(word).or_default().weekday = Some(weekday);
     }
     for lex in map.values_mut() {
+        if lex.month.is_some() || lex.weekday.is_some() {
+            lex.flags |= CALENDAR;
+        }
         let duration = lex.unit.is_some_and(|u| u.class == UnitClass::Duration);
         if lex.month.is_some()
             || lex.weekday.is_some()

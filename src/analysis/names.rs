@@ -207,39 +207,43 @@ fn word_evidence(docs: &[Doc<'_>]) -> (WordSet, WordSet) {
     let mut noun = WordSet::default();
     let mut inside = WordSet::default();
     for doc in docs {
-        for sentence in &doc.sentences {
-            let mut first = true;
-            for i in sentence.tokens.clone() {
-                let tok = doc.tokens[i];
-                if tok.kind != TokenKind::Word {
-                    // After a colon or an opening quote, a new sentence of sorts begins.
-                    let b = doc.first_byte(i);
-                    if b == b':' || b == b'"' || (b >= 0x80 && matches!(doc.char_at(i), '“' | '‘'))
-                    {
-                        first = true;
-                    }
-                    continue;
+        for &i in &doc.capitals {
+            let i = i as usize;
+            let word = doc.word[i];
+            if word == NO_WORD {
+                continue;
+            }
+            if !first_word(doc, i) {
+                inside.insert(word);
+            }
+            // Once a noun, always: the tests around it are needed only once.
+            if !noun.contains(word) {
+                let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
+                let before_speech = doc.has(i + 1, SPEECH);
+                let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
+                if doc.tokens[i].has(POSSESSIVE) || after_prep || before_speech || before_conj {
+                    noun.insert(word);
                 }
-                let word = doc.word[i];
-                if tok.has(CAP) && word != NO_WORD {
-                    if !first {
-                        inside.insert(word);
-                    }
-                    // Once a noun, always: the tests around it are needed only once.
-                    if !noun.contains(word) {
-                        let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
-                        let before_speech = doc.has(i + 1, SPEECH);
-                        let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
-                        if tok.has(POSSESSIVE) || after_prep || before_speech || before_conj {
-                            noun.insert(word);
-                        }
-                    }
-                }
-                first = false;
             }
         }
     }
     (noun, inside)
+}
+
+/// Whether word `i` is the first word of its sentence, or of a sentence of sorts begun by a
+/// colon or an opening quote: no word stands between it and that start.
+fn first_word(doc: &Doc<'_>, i: usize) -> bool {
+    let start = doc.sentence_range(i).start;
+    for k in (start..i).rev() {
+        if doc.tokens[k].kind == TokenKind::Word {
+            return false;
+        }
+        let b = doc.first_byte(k);
+        if b == b':' || b == b'"' || (b >= 0x80 && matches!(doc.char_at(k), '“' | '‘')) {
+            return true;
+        }
+    }
+    true
 }
 
 struct Context<'c> {
@@ -449,6 +453,8 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
     // Room for a name every eight tokens, more than news text has: no regrowing.
     let mut out: Vec<Mention> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut apposition_until = 0usize;
+    // The capitalised words, walked once across the sentences.
+    let mut capitals = doc.capitals.iter().map(|&c| c as usize).peekable();
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         // Title-case headings ("French Lead") name nothing reliably. Most sentences have a
@@ -464,14 +470,12 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
         }
         let sentence_first = out.len();
         let mut i = range.start;
-        while i < range.end {
+        loop {
             // A name starts with a capitalised word: the others are passed over at once.
-            match doc.tokens[i..range.end]
-                .iter()
-                .position(|t| t.kind == TokenKind::Word && t.has(CAP))
-            {
-                Some(skip) => i += skip,
-                None => break,
+            while capitals.next_if(|&c| c < i).is_some() {}
+            match capitals.peek() {
+                Some(&c) if c < range.end => i = c,
+                _ => break,
             }
             if !starts_name(doc, i, ctx) {
                 i += 1;

@@ -102,7 +102,10 @@ fn joins_later(doc: &Doc<'_>, k: usize, end: usize) -> Option<usize> {
 /// Finds the travelling parties of one report.
 pub fn extract(doc: &Doc<'_>, names: &Names, d: usize) -> Vec<Party> {
     let mut out = Vec::new();
-    for sentence in &doc.sentences {
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        if !doc.sentence_has(s, TRAVEL) {
+            continue;
+        }
         let range = sentence.tokens.clone();
         let Some(verb) = range
             .clone()
