@@ -63,9 +63,8 @@ impl Clusters {
 fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>, sig: &mut Vec<u32>) {
     sig.clear();
     sig.reserve(clause.len());
-    for k in clause {
-        let word = doc.word[k];
-        if word != NO_WORD && !doc.has(k, CALENDAR) {
+    for (&word, &flags) in doc.word[clause.clone()].iter().zip(&doc.flags[clause]) {
+        if word != NO_WORD && flags & CALENDAR == 0 {
             sig.push(word);
         }
     }

@@ -148,7 +148,7 @@ pub struct Doc<'a> {
     pub lex: Vec<Option<&'static Lex>>,
     /// Lexicon flags of each token (0 for unknown words and non-words): the flag tests of
     /// every pass read these without following `lex`.
-    flags: Vec<u32>,
+    pub flags: Vec<u32>,
     /// Interned lower-case id of each content word, [`NO_WORD`] otherwise.
     pub word: Vec<u32>,
     /// Indices of the words starting with a capital letter, in order: where names can start

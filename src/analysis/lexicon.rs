@@ -63,6 +63,9 @@ pub const AMOUNT_START: u32 = 1 << 23;
 pub const QUALIFIER_END: u32 = 1 << 24;
 /// A month or a weekday (derived from those lists when the table is built).
 pub const CALENDAR: u32 = 1 << 25;
+/// A word that is no name even when capitalised: a function word, month, weekday, number
+/// word or vague amount (derived when the table is built).
+pub const NOT_NAME: u32 = 1 << 26;
 
 /// How a qualifier word bends the number it stands before.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1666,6 +1669,9 @@ fn build() -> FxHashMap<&'static str, Lex> {
     for lex in map.values_mut() {
         if lex.month.is_some() || lex.weekday.is_some() {
             lex.flags |= CALENDAR;
+        }
+        if lex.has(STOP | CALENDAR) || lex.number.is_some() || lex.vague.is_some() {
+            lex.flags |= NOT_NAME;
         }
         let duration = lex.unit.is_some_and(|u| u.class == UnitClass::Duration);
         if lex.month.is_some()

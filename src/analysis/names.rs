@@ -11,8 +11,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::doc::{Doc, NO_WORD};
 use super::lexicon::{
-    DEMONYM, HONORIFIC, LOC_PREP, NAME_PARTICLE, ORG_WORD, PLACE_NOUN, ROLE, ROLE_MOD, SPEECH,
-    STOP, TITLE,
+    DEMONYM, HONORIFIC, LOC_PREP, NAME_PARTICLE, NOT_NAME, ORG_WORD, PLACE_NOUN, ROLE, ROLE_MOD,
+    SPEECH, STOP, TITLE,
 };
 use super::union_find::UnionFind;
 use crate::corpus::text::{CAP, DOTTED, NEWLINE_BEFORE, POSSESSIVE, TokenKind, UPPER};
@@ -274,19 +274,7 @@ fn is_name_word(doc: &Doc<'_>, i: usize) -> bool {
     if tok.kind != TokenKind::Word || !tok.has(CAP) {
         return false;
     }
-    if tok.has(UPPER) {
-        return true;
-    }
-    match doc.lex[i] {
-        Some(lex) => {
-            !lex.has(STOP)
-                && lex.month.is_none()
-                && lex.weekday.is_none()
-                && lex.number.is_none()
-                && lex.vague.is_none()
-        }
-        None => true,
-    }
+    tok.has(UPPER) || !doc.has(i, NOT_NAME)
 }
 
 fn at_sentence_start(doc: &Doc<'_>, i: usize) -> bool {

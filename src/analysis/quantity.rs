@@ -102,12 +102,14 @@ fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
             let b = doc.text.as_bytes()[tok.start as usize];
             b == b'$' || (b >= 0x80 && matches!(doc.char_at(i), '€' | '£' | '¥'))
         }
-        TokenKind::Word => match doc.lex[i] {
-            // Every word that can open an amount is in the lexicon, except hyphenated
-            // number words ("twenty-five", "two-thirds").
-            None => tok.has(crate::corpus::text::HYPHENATED) && !tok.has(CAP),
-            Some(l) => l.has(super::lexicon::AMOUNT_START),
-        },
+        // Every word that can open an amount is in the lexicon, except hyphenated number
+        // words ("twenty-five", "two-thirds").
+        TokenKind::Word => {
+            doc.has(i, super::lexicon::AMOUNT_START)
+                || (tok.has(crate::corpus::text::HYPHENATED)
+                    && !tok.has(CAP)
+                    && doc.lex[i].is_none())
+        }
     }
 }
 

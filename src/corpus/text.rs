@@ -255,6 +255,11 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             kind: token_kind,
             flags,
         });
+        // Most tokens are followed by one plain space and then the next token: step over
+        // it here rather than in a round of the loop of its own.
+        if bytes.get(i) == Some(&b' ') && i + 1 < end && class(bytes[i + 1]) & SPACE == 0 {
+            i += 1;
+        }
     }
     tokens
 }
@@ -402,8 +407,15 @@ fn is_abbreviation(word: &str) -> bool {
     if let (Some(c), None) = (chars.next(), chars.next()) {
         return c.is_uppercase();
     }
-    // Every abbreviation is ASCII of at most six bytes.
-    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Every abbreviation is ASCII of at most six bytes: compared in lower case, at once.
+    let mut buf = [0u8; 6];
+    let Some(lower) = buf.get_mut(..word.len()) else {
+        return false;
+    };
+    for (l, b) in lower.iter_mut().zip(word.bytes()) {
+        *l = b.to_ascii_lowercase();
+    }
+    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
 }
 
 fn is_closing(c: char) -> bool {
