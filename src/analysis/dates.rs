@@ -387,8 +387,15 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
     let n = doc.tokens.len();
     // Room for a date every sixteen tokens, more than news text has: no regrowing.
     let mut out = Vec::with_capacity(n / 16);
+    // Only where a date may start (`Doc::starts`); `i` is where the search goes on.
+    let mut starts = doc.starts.iter().map(|&s| s as usize).peekable();
     let mut i = 0;
-    while i < n {
+    loop {
+        while starts.next_if(|&s| s < i).is_some() {}
+        match starts.peek() {
+            Some(&s) => i = s,
+            None => break,
+        }
         if let Some((last, value, relative)) = could_start_date(doc, i)
             .then(|| date_at(doc, i, report))
             .flatten()

@@ -7,7 +7,7 @@ use std::ops::Range;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::lexicon::{self, CLAUSE_CONJ, Lex, STOP};
+use super::lexicon::{self, AMOUNT_START, CLAUSE_CONJ, DATE_START, Lex, STOP};
 use crate::corpus::text::{self, Sentence, Token, TokenKind};
 
 /// No word id: punctuation, numbers and function words.
@@ -154,6 +154,11 @@ pub struct Doc<'a> {
     /// Indices of the words starting with a capital letter, in order: where names can start
     /// (about one word in eight, so passes looking for names walk this instead of every token).
     pub capitals: Vec<u32>,
+    /// Indices of the tokens where a figure or a date may start, in order: numbers, words
+    /// flagged [`AMOUNT_START`] or [`DATE_START`], hyphenated lower-case words the lexicon
+    /// does not know ("twenty-five"), and `$` or non-ASCII punctuation (currency signs). The
+    /// figure and date passes visit these, not every token.
+    pub starts: Vec<u32>,
     /// Sentences.
     pub sentences: Vec<Sentence>,
     /// Sentence index of each token.
@@ -184,6 +189,7 @@ impl<'a> Doc<'a> {
         let mut word = vec![NO_WORD; tokens.len()];
         let mut break_points = Vec::with_capacity(tokens.len() / 4);
         let mut capitals = Vec::with_capacity(tokens.len() / 4);
+        let mut starts = Vec::with_capacity(tokens.len() / 8);
         let slots = lex.iter_mut().zip(&mut flags).zip(&mut word);
         for (i, (tok, ((lex, flags), word))) in tokens.iter().zip(slots).enumerate() {
             if tok.kind == TokenKind::Word {
@@ -196,6 +202,17 @@ impl<'a> Doc<'a> {
                 if tok.has(text::CAP) {
                     capitals.push(i as u32);
                 }
+            }
+            let start = match tok.kind {
+                TokenKind::Number => true,
+                TokenKind::Word => {
+                    *flags & (AMOUNT_START | DATE_START) != 0
+                        || (tok.has(text::HYPHENATED) && !tok.has(text::CAP) && lex.is_none())
+                }
+                TokenKind::Punct => matches!(text.as_bytes()[tok.start as usize], b'$' | 0x80..),
+            };
+            if start {
+                starts.push(i as u32);
             }
             if text::is_break_point(tok) {
                 break_points.push(i as u32);
@@ -217,6 +234,7 @@ impl<'a> Doc<'a> {
             flags,
             word,
             capitals,
+            starts,
             sentences,
             sentence_of,
             sentence_flags,

@@ -739,9 +739,15 @@ fn parts_after<'a>(doc: &Doc<'a>, mut k: usize, used: &mut [bool]) -> (Vec<Part<
 pub fn extract<'a>(doc: &Doc<'a>, used: &mut [bool]) -> Vec<Quantity<'a>> {
     // Room for a figure every sixteen tokens, more than news text has: no regrowing.
     let mut out: Vec<Quantity> = Vec::with_capacity(doc.tokens.len() / 16);
-    let n = doc.tokens.len();
+    // Only where a figure may start (`Doc::starts`); `i` is where the search goes on.
+    let mut starts = doc.starts.iter().map(|&s| s as usize).peekable();
     let mut i = 0;
-    while i < n {
+    loop {
+        while starts.next_if(|&s| s < i).is_some() {}
+        match starts.peek() {
+            Some(&s) => i = s,
+            None => break,
+        }
         if used[i] {
             i += 1;
             continue;
