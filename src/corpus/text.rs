@@ -393,13 +393,19 @@ fn scan_word(text: &str, start: usize, from: usize, end: usize) -> (usize, usize
     }
 }
 
-/// Words that end with a dot without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "sen",
-    "rep", "gov", "st", "jr", "sr", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev",
-    "hon", "approx", "fig", "est",
-];
+/// Whether a lower-case word ends with a dot without ending a sentence (one `match`: this is
+/// asked at most full stops of every report).
+#[rustfmt::skip]
+fn is_abbreviation_lower(word: &[u8]) -> bool {
+    matches!(
+        word,
+        b"mr" | b"mrs" | b"ms" | b"dr" | b"prof" | b"gen" | b"lt" | b"col" | b"sgt" | b"capt"
+        | b"cmdr" | b"adm" | b"sen" | b"rep" | b"gov" | b"st" | b"jr" | b"sr" | b"no" | b"vs"
+        | b"etc" | b"inc" | b"ltd" | b"co" | b"corp" | b"jan" | b"feb" | b"mar" | b"apr"
+        | b"jun" | b"jul" | b"aug" | b"sep" | b"sept" | b"oct" | b"nov" | b"dec" | b"mt" | b"ft"
+        | b"rev" | b"hon" | b"approx" | b"fig" | b"est"
+    )
+}
 
 fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
@@ -415,7 +421,7 @@ fn is_abbreviation(word: &str) -> bool {
     for (l, b) in lower.iter_mut().zip(word.bytes()) {
         *l = b.to_ascii_lowercase();
     }
-    ABBREVIATIONS.iter().any(|a| a.as_bytes() == lower)
+    is_abbreviation_lower(lower)
 }
 
 fn is_closing(c: char) -> bool {
