@@ -183,34 +183,36 @@ impl<'a> Doc<'a> {
     ) -> Self {
         let tokens = text::tokenize(text, body);
         let lower_text = text.to_ascii_lowercase();
-        // Filled in place: non-words keep `None` and `NO_WORD`.
-        let mut lex = vec![None; tokens.len()];
-        let mut flags = vec![0; tokens.len()];
-        let mut word = vec![NO_WORD; tokens.len()];
+        // Written once each, in token order (zero-filled arrays written over would cost a
+        // pass of their own).
+        let mut lex = Vec::with_capacity(tokens.len());
+        let mut flags = Vec::with_capacity(tokens.len());
+        let mut word = Vec::with_capacity(tokens.len());
         let mut break_points = Vec::with_capacity(tokens.len() / 4);
         let mut capitals = Vec::with_capacity(tokens.len() / 4);
         let mut starts = Vec::with_capacity(tokens.len() / 8);
-        let slots = lex.iter_mut().zip(&mut flags).zip(&mut word);
-        for (i, (tok, ((lex, flags), word))) in tokens.iter().zip(slots).enumerate() {
-            if tok.kind == TokenKind::Word {
-                let (id, entry) = interner.entry_in(&lower_text, tok.range());
-                *lex = entry;
-                *flags = entry.map_or(0, |l| l.flags);
-                if tok.end - tok.start >= 2 && !entry.is_some_and(|l| l.has(STOP)) {
-                    *word = id;
-                }
-                if tok.has(text::CAP) {
-                    capitals.push(i as u32);
-                }
-            }
-            let start = match tok.kind {
-                TokenKind::Number => true,
+        for (i, tok) in tokens.iter().enumerate() {
+            let (entry, f, id, start) = match tok.kind {
                 TokenKind::Word => {
-                    *flags & (AMOUNT_START | DATE_START) != 0
-                        || (tok.has(text::HYPHENATED) && !tok.has(text::CAP) && lex.is_none())
+                    let (id, entry) = interner.entry_in(&lower_text, tok.range());
+                    let f = entry.map_or(0, |l| l.flags);
+                    let content = tok.end - tok.start >= 2 && f & STOP == 0;
+                    if tok.has(text::CAP) {
+                        capitals.push(i as u32);
+                    }
+                    let start = f & (AMOUNT_START | DATE_START) != 0
+                        || (tok.has(text::HYPHENATED) && !tok.has(text::CAP) && entry.is_none());
+                    (entry, f, if content { id } else { NO_WORD }, start)
                 }
-                TokenKind::Punct => matches!(text.as_bytes()[tok.start as usize], b'$' | 0x80..),
+                TokenKind::Number => (None, 0, NO_WORD, true),
+                TokenKind::Punct => {
+                    let start = matches!(text.as_bytes()[tok.start as usize], b'$' | 0x80..);
+                    (None, 0, NO_WORD, start)
+                }
             };
+            lex.push(entry);
+            flags.push(f);
+            word.push(id);
             if start {
                 starts.push(i as u32);
             }
@@ -219,10 +221,12 @@ impl<'a> Doc<'a> {
             }
         }
         let sentences = text::sentences_at(text, &tokens, &break_points);
-        let mut sentence_of = vec![0u32; tokens.len()];
+        // Sentences cover the tokens in order, one after the other.
+        let mut sentence_of = Vec::with_capacity(tokens.len());
         let mut sentence_flags = Vec::with_capacity(sentences.len());
         for (index, sentence) in sentences.iter().enumerate() {
-            sentence_of[sentence.tokens.clone()].fill(index as u32);
+            debug_assert_eq!(sentence.tokens.start, sentence_of.len());
+            sentence_of.extend(std::iter::repeat_n(index as u32, sentence.tokens.len()));
             sentence_flags.push(flags[sentence.tokens.clone()].iter().fold(0, |a, f| a | f));
         }
         let mut doc = Self {
@@ -249,7 +253,7 @@ impl<'a> Doc<'a> {
     /// [`text::break_points`]).
     fn split_clauses(&mut self, break_points: &[u32]) {
         let mut clauses = Vec::with_capacity(self.sentences.len() * 2);
-        let mut clause_of = vec![0u32; self.tokens.len()];
+        let mut clause_of = Vec::with_capacity(self.tokens.len());
         let mut points = break_points.iter().map(|&p| p as usize).peekable();
         for sentence in &self.sentences {
             let end = sentence.tokens.end;
@@ -282,8 +286,10 @@ impl<'a> Doc<'a> {
             }
             clauses.push(start..end);
         }
+        // Clauses cover the tokens in order, one after the other.
         for (index, clause) in clauses.iter().enumerate() {
-            clause_of[clause.clone()].fill(index as u32);
+            debug_assert_eq!(clause.start, clause_of.len());
+            clause_of.extend(std::iter::repeat_n(index as u32, clause.len()));
         }
         self.clauses = clauses;
         self.clause_of = clause_of;

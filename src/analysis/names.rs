@@ -111,6 +111,9 @@ pub struct Names {
     pub entity_of_form: Vec<u32>,
     /// Entities.
     pub entities: Vec<Entity>,
+    /// Kind of each form's entity: a byte per form, where `entities` takes a cache line per
+    /// entity (figures and dates ask the kind of every name near them).
+    kind_of_form: Vec<EntityKind>,
     /// Spelling variants found.
     pub variants: Vec<Variant>,
 }
@@ -140,7 +143,7 @@ impl Names {
 
     /// The kind of the entity a mention belongs to.
     pub fn kind(&self, mention: &Mention) -> EntityKind {
-        self.entities[self.entity(mention) as usize].kind
+        self.kind_of_form[mention.form as usize]
     }
 }
 
@@ -822,6 +825,11 @@ fn link(docs: &[Doc<'_>], names: &mut Names) {
         };
         entity.name = canonical_name(names, entity);
     }
+    names.kind_of_form = names
+        .entity_of_form
+        .iter()
+        .map(|&e| entities[e as usize].kind)
+        .collect();
     names.entities = entities;
 }
 
