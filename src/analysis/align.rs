@@ -214,15 +214,27 @@ fn claim(
 /// Marks which claims of which report found a counterpart in another report.
 #[derive(Default)]
 struct Aligned {
-    quantities: FxHashSet<(usize, usize)>,
+    /// A flag per figure of each report.
+    quantities: Vec<Vec<bool>>,
     entities: FxHashSet<u32>,
+}
+
+impl Aligned {
+    fn mark_quantities(&mut self, figures: impl IntoIterator<Item = (usize, usize)>) {
+        for (d, k) in figures {
+            self.quantities[d][k] = true;
+        }
+    }
 }
 
 /// Lines the claims up and classifies every group.
 pub fn findings(ex: &Extracted<'_>) -> Vec<Finding> {
     let clusters = cluster_clauses(ex.docs);
     let mut out = Vec::new();
-    let mut aligned = Aligned::default();
+    let mut aligned = Aligned {
+        quantities: ex.quantities.iter().map(|q| vec![false; q.len()]).collect(),
+        entities: FxHashSet::default(),
+    };
     quantity_findings(ex, &clusters, &mut aligned, &mut out);
     date_findings(ex, &clusters, &mut out);
     people_findings(ex, &mut aligned, &mut out);
@@ -385,11 +397,37 @@ fn combine(values: impl Iterator<Item = Interval>) -> Option<Interval> {
     if consistent { acc } else { hull }
 }
 
-fn side_of(doc: usize, claims: &[&Quantity]) -> Option<Side> {
-    let value = combine(claims.iter().map(|q| q.value))?;
+/// Each figure's value and whether it has parts, per report: what sides are made of, kept
+/// apart from the figures (a side reads figures of many reports, in no order the cache
+/// could follow, and a `Quantity` is larger than a cache line).
+struct FigureValues<'e> {
+    values: Vec<Vec<(Interval, bool)>>,
+    quantities: &'e [Vec<Quantity<'e>>],
+}
+
+impl<'e> FigureValues<'e> {
+    fn new(quantities: &'e [Vec<Quantity<'e>>]) -> Self {
+        let values = quantities
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|q| (q.value, !q.parts.is_empty()))
+                    .collect()
+            })
+            .collect();
+        Self { values, quantities }
+    }
+}
+
+/// One report's side of a comparison: its figures `claims` (report, figure) combined.
+fn side_of(doc: usize, claims: &[(usize, usize)], figures: &FigureValues<'_>) -> Option<Side> {
+    let value = combine(claims.iter().map(|&(d, k)| figures.values[d][k].0))?;
     let mut parts: BTreeMap<String, Vec<Interval>> = BTreeMap::new();
-    for q in claims {
-        for p in &q.parts {
+    for &(d, k) in claims {
+        if !figures.values[d][k].1 {
+            continue;
+        }
+        for p in &figures.quantities[d][k].parts {
             parts
                 .entry(p.unit.name.to_string())
                 .or_default()
@@ -639,6 +677,7 @@ fn quantity_findings(
             by_key.entry(to).or_default().extend(claims);
         }
     }
+    let figures = FigureValues::new(ex.quantities);
     let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
     let render_claim = |c: &(usize, usize)| {
         let q = quantity(c);
@@ -685,13 +724,13 @@ fn quantity_findings(
         }
         let mut sides = Vec::new();
         let mut claims = Vec::new();
-        let mut lumped_by_doc: BTreeMap<usize, Vec<&Quantity>> = BTreeMap::new();
+        let mut lumped_by_doc: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
         for c in lumped_claims {
-            lumped_by_doc.entry(c.0).or_default().push(quantity(c));
+            lumped_by_doc.entry(c.0).or_default().push(*c);
             claims.push(claim_of(c));
         }
         for (doc, list) in lumped_by_doc {
-            if let Some(mut side) = side_of(doc, &list) {
+            if let Some(mut side) = side_of(doc, &list, &figures) {
                 side.lumped = true;
                 sides.push(side);
             }
@@ -701,8 +740,7 @@ fn quantity_findings(
             let mut summed = Vec::new();
             let mut parts: BTreeMap<String, Interval> = BTreeMap::new();
             for (_, list) in places {
-                let qs: Vec<&Quantity> = list.iter().map(quantity).collect();
-                let Some(side) = side_of(*doc, &qs) else {
+                let Some(side) = side_of(*doc, list, &figures) else {
                     continue;
                 };
                 total = total.add(&side.value);
@@ -728,22 +766,23 @@ fn quantity_findings(
                 parts,
             });
         }
-        if sides.iter().map(|s| s.doc).collect::<FxHashSet<_>>().len() < 2 {
+        // Fewer than two reports on the sides: nothing to compare.
+        if sides
+            .first()
+            .is_none_or(|f| sides.iter().all(|s| s.doc == f.doc))
+        {
             continue;
         }
-        for c in lumped_claims {
-            aligned.quantities.insert(*c);
-        }
+        aligned.mark_quantities(lumped_claims.iter().copied());
         for places in per_doc.values() {
             for (_, list) in places {
-                aligned.quantities.extend(list.iter().copied());
+                aligned.mark_quantities(list.iter().copied());
             }
         }
         out.push(number_finding(ex, key, &sides, claims));
     }
     // Groups of one key.
     let mut by_doc: Vec<(usize, usize)> = Vec::new();
-    let mut qs: Vec<&Quantity> = Vec::new();
     for &key in &keys {
         let list = &by_key[key];
         // The figures in report order (stable: each report's in the order given), one run
@@ -754,14 +793,10 @@ fn quantity_findings(
         if by_doc.first().map(|c| c.0) == by_doc.last().map(|c| c.0) {
             continue;
         }
-        aligned.quantities.extend(list.iter().copied());
+        aligned.mark_quantities(list.iter().copied());
         let sides: Vec<Side> = by_doc
             .chunk_by(|a, b| a.0 == b.0)
-            .filter_map(|run| {
-                qs.clear();
-                qs.extend(run.iter().map(quantity));
-                side_of(run[0].0, &qs)
-            })
+            .filter_map(|run| side_of(run[0].0, run, &figures))
             .collect();
         // Each figure is in one key's group: its rendering is taken, not copied.
         let claims = list
@@ -888,8 +923,11 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
     let mut key_list: Vec<_> = keys.into_iter().collect();
     key_list.sort();
     for (_, ids) in &key_list {
-        let docs: FxHashSet<usize> = ids.iter().map(|&i| refs[i].doc).collect();
-        if docs.len() < 2 {
+        // Dates of one report only: nothing to compare.
+        if ids
+            .first()
+            .is_none_or(|&f| ids.iter().all(|&i| refs[i].doc == refs[f].doc))
+        {
             continue;
         }
         for w in ids.windows(2) {
@@ -1343,7 +1381,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
     for (d, list) in ex.quantities.iter().enumerate() {
         let doc = &ex.docs[d];
         for (k, q) in list.iter().enumerate() {
-            if aligned.quantities.contains(&(d, k)) {
+            if aligned.quantities[d][k] {
                 continue;
             }
             let worthy = q.measure.is_some()
