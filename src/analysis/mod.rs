@@ -58,26 +58,30 @@ pub fn analyze_with_progress(
     let mut interner = doc::Interner::default();
     let total = inputs.len().max(1) as f32;
     let mut docs = Vec::with_capacity(inputs.len());
+    let mut evidence = names::WordEvidence::default();
+    let mut dates = Vec::with_capacity(inputs.len());
+    let mut quantities = Vec::with_capacity(inputs.len());
     for (i, input) in inputs.iter().enumerate() {
         let body = input.body.start.min(input.text.len())..input.body.end.min(input.text.len());
-        docs.push(doc::Doc::new(input.text, body, input.date, &mut interner));
-        if !progress(0.4 * (i + 1) as f32 / total) {
+        let doc = doc::Doc::new(input.text, body, input.date, &mut interner);
+        // What needs one report only is done while its tokens are still in the cache.
+        let mut used = vec![false; doc.tokens.len()];
+        dates.push(dates::extract(&doc, &mut used));
+        quantities.push(quantity::extract(&doc, &mut used));
+        evidence.add(&doc);
+        docs.push(doc);
+        if !progress(0.6 * (i + 1) as f32 / total) {
             return None;
         }
     }
-    let names = names::analyze(&docs);
-    if !progress(0.55) {
+    let names = names::analyze_with(&docs, &evidence);
+    if !progress(0.75) {
         return None;
     }
-    let mut dates = Vec::with_capacity(docs.len());
-    let mut quantities = Vec::with_capacity(docs.len());
     let mut parties = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let mut used = vec![false; doc.tokens.len()];
-        dates.push(dates::extract(doc, &mut used));
-        quantities.push(quantity::extract(doc, &mut used));
         parties.extend(relations::extract(doc, &names, d));
-        if !progress(0.55 + 0.3 * (d + 1) as f32 / total) {
+        if !progress(0.75 + 0.1 * (d + 1) as f32 / total) {
             return None;
         }
     }

@@ -204,15 +204,21 @@ impl WordSet {
 
 const DEMONYM_SUFFIXES: &[&str] = &["ian", "ean", "an", "ese", "ish", "ic", "i"];
 
-/// What the corpus shows about capitalized words, in one pass over every report:
+/// What the corpus shows about capitalized words, gathered report by report (each right after
+/// it is read, while its tokens are in the cache) and used once all are read:
 /// - `noun`: words seen as nouns (possessive, after a preposition of place, before a verb of
 ///   saying or a list's "and" or comma): these are never taken for adjectives of nationality;
 /// - `inside`: words seen capitalized away from the start of a sentence: a capitalized first
 ///   word of a sentence is a name only if it is one of these (or starts a longer name).
-fn word_evidence(docs: &[Doc<'_>]) -> (WordSet, WordSet) {
-    let mut noun = WordSet::default();
-    let mut inside = WordSet::default();
-    for doc in docs {
+#[derive(Default)]
+pub struct WordEvidence {
+    noun: WordSet,
+    inside: WordSet,
+}
+
+impl WordEvidence {
+    /// Adds what one report shows.
+    pub fn add(&mut self, doc: &Doc<'_>) {
         for &i in &doc.capitals {
             let i = i as usize;
             let word = doc.word[i];
@@ -220,20 +226,19 @@ fn word_evidence(docs: &[Doc<'_>]) -> (WordSet, WordSet) {
                 continue;
             }
             if !first_word(doc, i) {
-                inside.insert(word);
+                self.inside.insert(word);
             }
             // Once a noun, always: the tests around it are needed only once.
-            if !noun.contains(word) {
+            if !self.noun.contains(word) {
                 let after_prep = i > 0 && doc.has(i - 1, LOC_PREP);
                 let before_speech = doc.has(i + 1, SPEECH);
                 let before_conj = doc.is_word(i + 1, "and") || doc.is_punct(i + 1, ',');
                 if doc.tokens[i].has(POSSESSIVE) || after_prep || before_speech || before_conj {
-                    noun.insert(word);
+                    self.noun.insert(word);
                 }
             }
         }
     }
-    (noun, inside)
 }
 
 /// Whether word `i` is the first word of its sentence, or of a sentence of sorts begun by a
@@ -610,11 +615,19 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [Mention]) {
 
 /// Finds and links the names of all reports.
 pub fn analyze(docs: &[Doc<'_>]) -> Names {
+    let mut evidence = WordEvidence::default();
+    for doc in docs {
+        evidence.add(doc);
+    }
+    analyze_with(docs, &evidence)
+}
+
+/// [`analyze`], given the [`WordEvidence`] of every report in `docs`.
+pub fn analyze_with(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
     const NO_FORM: u32 = u32::MAX;
-    let (noun, inside) = word_evidence(docs);
     let ctx = Context {
-        noun: &noun,
-        inside: &inside,
+        noun: &evidence.noun,
+        inside: &evidence.inside,
     };
     let mut names = Names::default();
     let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
