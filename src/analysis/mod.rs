@@ -61,11 +61,14 @@ pub fn analyze_with_progress(
     let mut evidence = names::WordEvidence::default();
     let mut dates = Vec::with_capacity(inputs.len());
     let mut quantities = Vec::with_capacity(inputs.len());
+    // Tokens already taken by a date, per report (one buffer for all).
+    let mut used = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
         let body = input.body.start.min(input.text.len())..input.body.end.min(input.text.len());
         let doc = doc::Doc::new(input.text, body, input.date, &mut interner);
         // What needs one report only is done while its tokens are still in the cache.
-        let mut used = vec![false; doc.tokens.len()];
+        used.clear();
+        used.resize(doc.tokens.len(), false);
         dates.push(dates::extract(&doc, &mut used));
         quantities.push(quantity::extract(&doc, &mut used));
         evidence.add(&doc);
