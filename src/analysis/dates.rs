@@ -445,7 +445,7 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
 /// Cheap test before [`date_at`], which most tokens fail: a date starts with a number or a
 /// word flagged [`DATE_START`](super::lexicon::DATE_START) (a month, weekday, …).
 #[inline]
-fn could_start_date(doc: &Doc<'_>, i: usize) -> bool {
+pub(super) fn could_start_date(doc: &Doc<'_>, i: usize) -> bool {
     match doc.tokens[i].kind {
         TokenKind::Number => true,
         TokenKind::Punct => false,

@@ -90,6 +90,8 @@ impl Interner {
         self.entry(&lower_text[range])
     }
 
+    /// The id of a word given as its packed key (see [`pack`]); `word` is read only when it
+    /// is new.
     fn entry_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
         if let Some(&id) = self.short.get(&packed) {
             return (id, self.lex[id as usize]);
@@ -229,6 +231,7 @@ impl<'a> Doc<'a> {
             sentence_of.extend(std::iter::repeat_n(index as u32, sentence.tokens.len()));
             sentence_flags.push(flags[sentence.tokens.clone()].iter().fold(0, |a, f| a | f));
         }
+        debug_assert_eq!(sentence_of.len(), tokens.len());
         let mut doc = Self {
             text,
             lower_text,
@@ -291,6 +294,7 @@ impl<'a> Doc<'a> {
             debug_assert_eq!(clause.start, clause_of.len());
             clause_of.extend(std::iter::repeat_n(index as u32, clause.len()));
         }
+        debug_assert_eq!(clause_of.len(), self.tokens.len());
         self.clauses = clauses;
         self.clause_of = clause_of;
     }
@@ -447,6 +451,59 @@ mod tests {
         assert_eq!(interner.entry("INTERNATIONALISATION").0, long);
         assert_eq!(interner.entry("zürich").0, zurich);
         assert_eq!(interner.len(), 4, "kesterny, the long word, zürich and x");
+    }
+
+    #[test]
+    fn the_lists_of_capitals_and_starts_hold_exactly_their_tokens() {
+        let text = "On Monday, U.S. envoy Jean-Noel Barrot said twenty-five people — a dozen \
+                    children — died; €3 million and $22bn were pledged (about 94%). Kyiv's \
+                    mayor spoke at 12:41 a.m.\n\nNew paragraph: Ukraine's Zelensky met them.";
+        let mut interner = Interner::default();
+        let doc = Doc::new(text, 0..text.len(), None, &mut interner);
+        let capitals: Vec<u32> = (0..doc.tokens.len() as u32)
+            .filter(|&i| {
+                let t = doc.tokens[i as usize];
+                t.kind == TokenKind::Word && t.has(text::CAP)
+            })
+            .collect();
+        assert_eq!(doc.capitals, capitals);
+        let words =
+            |list: &[u32]| -> Vec<&str> { list.iter().map(|&i| doc.tok(i as usize)).collect() };
+        assert_eq!(
+            words(&doc.starts),
+            // Non-ASCII punctuation is listed whatever it is (the dashes): the figure pass
+            // tells currency signs from the rest.
+            [
+                "Monday",
+                "twenty-five",
+                "—",
+                "a",
+                "dozen",
+                "—",
+                "€",
+                "3",
+                "million",
+                "$",
+                "22",
+                "bn",
+                "94",
+                "12",
+                "41"
+            ]
+        );
+        // Every token where the figure or the date pass could start is listed.
+        for i in 0..doc.tokens.len() {
+            if super::super::quantity::could_start_amount(&doc, i)
+                || super::super::dates::could_start_date(&doc, i)
+            {
+                assert!(doc.starts.contains(&(i as u32)), "{}", doc.tok(i));
+            }
+        }
+        // Sentences and clauses cover every token, in order.
+        assert_eq!(doc.sentence_of.len(), doc.tokens.len());
+        assert_eq!(doc.clause_of.len(), doc.tokens.len());
+        assert!(doc.sentence_of.windows(2).all(|w| w[0] <= w[1]));
+        assert!(doc.sentences.len() >= 3, "{:?}", doc.sentences);
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn number_value(doc: &Doc<'_>, i: usize) -> Option<f64> {
 }
 
 /// Whether token `i` can start an amount at all (cheap test before parsing).
-fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
+pub(super) fn could_start_amount(doc: &Doc<'_>, i: usize) -> bool {
     let tok = doc.tokens[i];
     match tok.kind {
         TokenKind::Number => true,
