@@ -59,7 +59,8 @@ impl Clusters {
 }
 
 /// Content words of a clause (no numbers, dates or function words), sorted and unique, into
-/// `sig`.
+/// `sig`; left unsorted when there are fewer than [`MIN_WORDS`] (such a clause is not
+/// clustered).
 fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>, sig: &mut Vec<u32>) {
     sig.clear();
     sig.reserve(clause.len());
@@ -68,9 +69,15 @@ fn signature(doc: &Doc<'_>, clause: std::ops::Range<usize>, sig: &mut Vec<u32>) 
             sig.push(word);
         }
     }
-    sig.sort_unstable();
-    sig.dedup();
+    // Too few words to be clustered even before removing repeats: no need to sort.
+    if sig.len() >= MIN_WORDS {
+        sig.sort_unstable();
+        sig.dedup();
+    }
 }
+
+/// Fewest distinct content words a clause needs to be clustered.
+const MIN_WORDS: usize = 4;
 
 fn shared(a: &[u32], b: &[u32]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
@@ -91,7 +98,6 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 /// Leader clustering of clauses: each clause joins the most similar existing cluster (found
 /// through an inverted index of the clusters' representatives) or starts a new one.
 fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
-    const MIN_WORDS: usize = 4;
     const MAX_POSTING: usize = 64;
     const RARE_WORDS: usize = 8;
     const FOR_GOOD: u32 = u32::MAX;
@@ -858,10 +864,13 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             refs.push(DateRef { doc: d, idx: k });
             let clause = doc.clause_of[date.first];
             let cluster = clusters.of(d, clause);
-            if cluster != NO_CLUSTER && date.verb.is_some() {
-                let mut places: Anchors = ex
-                    .names
-                    .in_range(d, doc.clause_range(date.first))
+            if date.verb.is_none() {
+                continue;
+            }
+            // The names of the date's clause, for its places and its actors.
+            let named = ex.names.in_range(d, doc.clause_range(date.first));
+            if cluster != NO_CLUSTER {
+                let mut places: Anchors = named
                     .iter()
                     .filter(|m| !m.modifier && ex.names.kind(m) == EntityKind::Place)
                     .map(|m| ex.names.entity(m))
@@ -877,9 +886,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             if matches!(verb, Verb::Be) {
                 continue;
             }
-            let mut actors: Anchors = ex
-                .names
-                .in_range(d, doc.clause_range(date.first))
+            let mut actors: Anchors = named
                 .iter()
                 .filter(|m| !m.modifier && !m.possessive)
                 .filter(|m| matches!(ex.names.kind(m), EntityKind::Person | EntityKind::Place))
