@@ -13,7 +13,7 @@ use chrono::{Datelike as _, Duration, NaiveDate};
 use super::doc::Doc;
 use super::lexicon::{FUTURE, Verb};
 use super::model::WriteValue;
-use crate::corpus::text::{CAP, GLUED, TokenKind};
+use crate::corpus::text::{CAP, GLUED, Listed, TokenKind};
 
 /// What a date expression says, as precisely as the text and the report's date allow.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -388,14 +388,10 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
     // Room for a date every sixteen tokens, more than news text has: no regrowing.
     let mut out = Vec::with_capacity(n / 16);
     // Only where a date may start (`Doc::starts`); `i` is where the search goes on.
-    let mut starts = doc.starts.iter().map(|&s| s as usize).peekable();
+    let mut starts = Listed::new(&doc.starts);
     let mut i = 0;
-    loop {
-        while starts.next_if(|&s| s < i).is_some() {}
-        match starts.peek() {
-            Some(&s) => i = s,
-            None => break,
-        }
+    while let Some(s) = starts.next(i, n) {
+        i = s;
         if let Some((last, value, relative)) = could_start_date(doc, i)
             .then(|| date_at(doc, i, report))
             .flatten()

@@ -222,7 +222,7 @@ impl<'a> Doc<'a> {
                 break_points.push(i as u32);
             }
         }
-        let sentences = text::sentences_at(text, &tokens, &break_points);
+        let sentences = text::sentences(text, &tokens, &break_points);
         // Sentences cover the tokens in order, one after the other.
         let mut sentence_of = Vec::with_capacity(tokens.len());
         let mut sentence_flags = Vec::with_capacity(sentences.len());
@@ -253,19 +253,20 @@ impl<'a> Doc<'a> {
     }
 
     /// Splits sentences into clauses; `break_points` holds every punctuation token (see
-    /// [`text::break_points`]).
+    /// [`text::is_break_point`]).
     fn split_clauses(&mut self, break_points: &[u32]) {
         let mut clauses = Vec::with_capacity(self.sentences.len() * 2);
         let mut clause_of = Vec::with_capacity(self.tokens.len());
-        let mut points = break_points.iter().map(|&p| p as usize).peekable();
+        let mut points = text::Listed::new(break_points);
         for sentence in &self.sentences {
             let end = sentence.tokens.end;
             let mut start = sentence.tokens.start;
             // A clause breaks before some punctuation, or before a conjunction after a comma:
             // only punctuation needs a closer look. Punctuation is tested on its first byte:
             // all but dashes are ASCII.
-            while points.next_if(|&p| p < start).is_some() {}
-            while let Some(p) = points.next_if(|&p| p < end) {
+            let mut next = start;
+            while let Some(p) = points.next(next, end) {
+                next = p + 1;
                 if self.tokens[p].kind != TokenKind::Punct {
                     continue;
                 }

@@ -15,7 +15,7 @@ use super::lexicon::{
     SPEECH, STOP, TITLE,
 };
 use super::union_find::UnionFind;
-use crate::corpus::text::{CAP, DOTTED, NEWLINE_BEFORE, POSSESSIVE, TokenKind, UPPER};
+use crate::corpus::text::{CAP, DOTTED, Listed, NEWLINE_BEFORE, POSSESSIVE, TokenKind, UPPER};
 
 /// What a name names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
@@ -453,7 +453,7 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
     let mut out: Vec<Mention> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut apposition_until = 0usize;
     // The capitalised words, walked once across the sentences.
-    let mut capitals = doc.capitals.iter().map(|&c| c as usize).peekable();
+    let mut capitals = Listed::new(&doc.capitals);
     for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         // Title-case headings ("French Lead") name nothing reliably. Most sentences have a
@@ -469,13 +469,9 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
         }
         let sentence_first = out.len();
         let mut i = range.start;
-        loop {
-            // A name starts with a capitalised word: the others are passed over at once.
-            while capitals.next_if(|&c| c < i).is_some() {}
-            match capitals.peek() {
-                Some(&c) if c < range.end => i = c,
-                _ => break,
-            }
+        // A name starts with a capitalised word: the others are passed over at once.
+        while let Some(c) = capitals.next(i, range.end) {
+            i = c;
             if !starts_name(doc, i, ctx) {
                 i += 1;
                 continue;

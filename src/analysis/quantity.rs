@@ -10,7 +10,7 @@ use std::ops::Range;
 use super::doc::Doc;
 use super::lexicon::{AUX, LOC_PREP, MULTIPLIER, ORDINAL, Qualifier, SPEECH, STOP, UnitClass};
 use super::model::{Interval, Measure};
-use crate::corpus::text::{CAP, GLUED, TokenKind};
+use crate::corpus::text::{CAP, GLUED, Listed, TokenKind};
 
 /// What a figure counts.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -740,14 +740,10 @@ pub fn extract<'a>(doc: &Doc<'a>, used: &mut [bool]) -> Vec<Quantity<'a>> {
     // Room for a figure every sixteen tokens, more than news text has: no regrowing.
     let mut out: Vec<Quantity> = Vec::with_capacity(doc.tokens.len() / 16);
     // Only where a figure may start (`Doc::starts`); `i` is where the search goes on.
-    let mut starts = doc.starts.iter().map(|&s| s as usize).peekable();
+    let mut starts = Listed::new(&doc.starts);
     let mut i = 0;
-    loop {
-        while starts.next_if(|&s| s < i).is_some() {}
-        match starts.peek() {
-            Some(&s) => i = s,
-            None => break,
-        }
+    while let Some(s) = starts.next(i, doc.tokens.len()) {
+        i = s;
         if used[i] {
             i += 1;
             continue;

@@ -437,29 +437,44 @@ fn is_opening(c: char) -> bool {
 /// end where the line ends.
 const SHORT_LINE_BYTES: usize = 60;
 
-/// Splits tokens into sentences: at `.`, `!`, `?` or `…` followed by a capital, digit or
-/// quote (not after an abbreviation), at blank lines, and after short unpunctuated lines.
-pub fn sentences(text: &str, tokens: &[Token]) -> Vec<Sentence> {
-    sentences_at(text, tokens, &break_points(tokens))
+/// A forward walk over a sorted list of token indices (break points, capitalised words…):
+/// a pass that visits only some tokens asks for the next listed one at or after where it is.
+pub struct Listed<'l> {
+    list: &'l [u32],
+    at: usize,
 }
 
-/// Indices of the tokens where a sentence may end or a line begin (punctuation, and tokens
-/// after a line break): all [`sentences_at`] needs to look at.
-pub fn break_points(tokens: &[Token]) -> Vec<u32> {
-    (0..tokens.len() as u32)
-        .filter(|&i| is_break_point(&tokens[i as usize]))
-        .collect()
+impl<'l> Listed<'l> {
+    pub fn new(list: &'l [u32]) -> Self {
+        Self { list, at: 0 }
+    }
+
+    /// The first listed index at or after `i` and before `end`, if any. Indices before `i` are
+    /// passed over for good: `i` never goes back.
+    #[inline]
+    pub fn next(&mut self, i: usize, end: usize) -> Option<usize> {
+        while self.list.get(self.at).is_some_and(|&k| (k as usize) < i) {
+            self.at += 1;
+        }
+        self.list
+            .get(self.at)
+            .map(|&k| k as usize)
+            .filter(|&k| k < end)
+    }
 }
 
-/// Whether a token belongs in [`break_points`].
+/// Whether a token is a break point: where a sentence may end or a line begin (punctuation,
+/// and tokens after a line break).
 #[inline]
 pub fn is_break_point(token: &Token) -> bool {
     token.kind == TokenKind::Punct || token.has(NEWLINE_BEFORE)
 }
 
-/// [`sentences`], given the tokens' [`break_points`] (most tokens are words inside a line:
-/// nothing to decide there).
-pub fn sentences_at(text: &str, tokens: &[Token], break_points: &[u32]) -> Vec<Sentence> {
+/// Splits tokens into sentences: at `.`, `!`, `?` or `…` followed by a capital, digit or
+/// quote (not after an abbreviation), at blank lines, and after short unpunctuated lines.
+/// `break_points` lists the indices of the tokens that are [break points](is_break_point), in
+/// order: only those need a look (most tokens are words inside a line).
+pub fn sentences(text: &str, tokens: &[Token], break_points: &[u32]) -> Vec<Sentence> {
     let mut out = Vec::with_capacity(tokens.len() / 20 + 1);
     let mut start = 0;
     let mut line_start_byte = tokens.first().map_or(0, |t| t.start as usize);
@@ -472,14 +487,9 @@ pub fn sentences_at(text: &str, tokens: &[Token], break_points: &[u32]) -> Vec<S
             });
         }
     };
-    let mut points = break_points.iter().map(|&p| p as usize).peekable();
-    while i < tokens.len() {
-        // On to the next break point at or after `i`.
-        while points.next_if(|&p| p < i).is_some() {}
-        match points.peek() {
-            Some(&m) => i = m,
-            None => break,
-        }
+    let mut points = Listed::new(break_points);
+    while let Some(p) = points.next(i, tokens.len()) {
+        i = p;
         let tok = tokens[i];
         if i > start && tok.has(NEWLINE_BEFORE) {
             let prev = tokens[i - 1];
@@ -716,7 +726,10 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, 0..text.len());
-        sentences(text, &tokens)
+        let points: Vec<u32> = (0..tokens.len() as u32)
+            .filter(|&i| is_break_point(&tokens[i as usize]))
+            .collect();
+        sentences(text, &tokens, &points)
             .into_iter()
             .map(|s| &text[s.bytes])
             .collect()
