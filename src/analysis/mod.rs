@@ -77,7 +77,7 @@ pub fn analyze_with_progress(
             return None;
         }
     }
-    let names = names::analyze_with(&docs, &evidence);
+    let names = names::analyze(&docs, &evidence);
     if !progress(0.75) {
         return None;
     }

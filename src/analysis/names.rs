@@ -217,6 +217,16 @@ pub struct WordEvidence {
 }
 
 impl WordEvidence {
+    /// The evidence of all `docs` at once.
+    #[cfg(test)]
+    pub(crate) fn of(docs: &[Doc<'_>]) -> Self {
+        let mut evidence = Self::default();
+        for doc in docs {
+            evidence.add(doc);
+        }
+        evidence
+    }
+
     /// Adds what one report shows.
     pub fn add(&mut self, doc: &Doc<'_>) {
         for &i in &doc.capitals {
@@ -257,14 +267,9 @@ fn first_word(doc: &Doc<'_>, i: usize) -> bool {
     true
 }
 
-struct Context<'c> {
-    noun: &'c WordSet,
-    inside: &'c WordSet,
-}
-
-fn is_demonym(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
+fn is_demonym(doc: &Doc<'_>, i: usize, evidence: &WordEvidence) -> bool {
     let tok = doc.tokens[i];
-    if tok.has(UPPER) || tok.has(POSSESSIVE) || ctx.noun.contains(doc.word[i]) {
+    if tok.has(UPPER) || tok.has(POSSESSIVE) || evidence.noun.contains(doc.word[i]) {
         return false;
     }
     // An adjective comes before a lower-case content word: tested first, as it is cheaper.
@@ -293,14 +298,14 @@ fn at_sentence_start(doc: &Doc<'_>, i: usize) -> bool {
     (start..i).all(|k| doc.tokens[k].kind == TokenKind::Punct)
 }
 
-fn starts_name(doc: &Doc<'_>, i: usize, ctx: &Context<'_>) -> bool {
-    if !is_name_word(doc, i) || is_demonym(doc, i, ctx) {
+fn starts_name(doc: &Doc<'_>, i: usize, evidence: &WordEvidence) -> bool {
+    if !is_name_word(doc, i) || is_demonym(doc, i, evidence) {
         return false;
     }
     if !at_sentence_start(doc, i) || doc.tokens[i].has(UPPER) {
         return true;
     }
-    ctx.inside.contains(doc.word[i])
+    evidence.inside.contains(doc.word[i])
         || doc.has(i, TITLE | HONORIFIC)
         || (is_name_word(doc, i + 1) && !doc.tokens[i].has(POSSESSIVE))
 }
@@ -448,7 +453,7 @@ fn role_after(doc: &Doc<'_>, last: usize, end: usize) -> Option<Range<usize>> {
 }
 
 /// Finds the name mentions of one report.
-fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
+fn extract_doc(doc: &Doc<'_>, evidence: &WordEvidence) -> Vec<Mention> {
     // Room for a name every eight tokens, more than news text has: no regrowing.
     let mut out: Vec<Mention> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut apposition_until = 0usize;
@@ -472,7 +477,7 @@ fn extract_doc(doc: &Doc<'_>, ctx: &Context<'_>) -> Vec<Mention> {
         // A name starts with a capitalised word: the others are passed over at once.
         while let Some(c) = capitals.next(i, range.end) {
             i = c;
-            if !starts_name(doc, i, ctx) {
+            if !starts_name(doc, i, evidence) {
                 i += 1;
                 continue;
             }
@@ -609,22 +614,9 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [Mention]) {
     }
 }
 
-/// Finds and links the names of all reports.
-pub fn analyze(docs: &[Doc<'_>]) -> Names {
-    let mut evidence = WordEvidence::default();
-    for doc in docs {
-        evidence.add(doc);
-    }
-    analyze_with(docs, &evidence)
-}
-
-/// [`analyze`], given the [`WordEvidence`] of every report in `docs`.
-pub fn analyze_with(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
+/// Finds and links the names of all reports, given the [`WordEvidence`] of every one of them.
+pub fn analyze(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
     const NO_FORM: u32 = u32::MAX;
-    let ctx = Context {
-        noun: &evidence.noun,
-        inside: &evidence.inside,
-    };
     let mut names = Names::default();
     let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
     // A name written the same way again needs no folding: its form by exact wording
@@ -632,7 +624,7 @@ pub fn analyze_with(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
     let mut by_wording: FxHashMap<&str, u32> = FxHashMap::default();
     let mut buf = Vec::new();
     for (d, doc) in docs.iter().enumerate() {
-        let found = extract_doc(doc, &ctx);
+        let found = extract_doc(doc, evidence);
         let mut list = Vec::with_capacity(found.len());
         for mut mention in found {
             let display = &doc.text[mention.bytes.clone()];
@@ -684,6 +676,11 @@ pub fn analyze_with(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
         }
         names.mentions.push(list);
     }
+    names.firsts = names
+        .mentions
+        .iter()
+        .map(|list| list.iter().map(|m| m.first as u32).collect())
+        .collect();
     link(docs, &mut names);
     names
 }
@@ -837,11 +834,6 @@ fn link(docs: &[Doc<'_>], names: &mut Names) {
         };
         entity.name = canonical_name(names, entity);
     }
-    names.firsts = names
-        .mentions
-        .iter()
-        .map(|list| list.iter().map(|m| m.first as u32).collect())
-        .collect();
     names.kind_of_form = names
         .entity_of_form
         .iter()
@@ -1124,7 +1116,7 @@ mod tests {
             .iter()
             .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
             .collect();
-        let names = analyze(&docs);
+        let names = analyze(&docs, &WordEvidence::of(&docs));
         let entities = names
             .entities
             .iter()

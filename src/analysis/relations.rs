@@ -195,7 +195,7 @@ mod tests {
             .iter()
             .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
             .collect();
-        let names = names::analyze(&docs);
+        let names = names::analyze(&docs, &names::WordEvidence::of(&docs));
         let name = |e: u32| names.entities[e as usize].name.clone();
         docs.iter()
             .enumerate()
