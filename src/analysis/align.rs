@@ -218,7 +218,6 @@ fn claim(
 }
 
 /// Marks which claims of which report found a counterpart in another report.
-#[derive(Default)]
 struct Aligned {
     /// A flag per figure of each report.
     quantities: Vec<Vec<bool>>,
@@ -226,6 +225,14 @@ struct Aligned {
 }
 
 impl Aligned {
+    /// Nothing aligned yet, with room for every figure of `ex`.
+    fn new(ex: &Extracted<'_>) -> Self {
+        Self {
+            quantities: ex.quantities.iter().map(|q| vec![false; q.len()]).collect(),
+            entities: FxHashSet::default(),
+        }
+    }
+
     fn mark_quantities(&mut self, figures: impl IntoIterator<Item = (usize, usize)>) {
         for (d, k) in figures {
             self.quantities[d][k] = true;
@@ -237,10 +244,7 @@ impl Aligned {
 pub fn findings(ex: &Extracted<'_>) -> Vec<Finding> {
     let clusters = cluster_clauses(ex.docs);
     let mut out = Vec::new();
-    let mut aligned = Aligned {
-        quantities: ex.quantities.iter().map(|q| vec![false; q.len()]).collect(),
-        entities: FxHashSet::default(),
-    };
+    let mut aligned = Aligned::new(ex);
     quantity_findings(ex, &clusters, &mut aligned, &mut out);
     date_findings(ex, &clusters, &mut out);
     people_findings(ex, &mut aligned, &mut out);
@@ -273,28 +277,27 @@ const FNV_PRIME_POWERS: [u64; 9] = {
     powers
 };
 
-/// FNV-1a step over the eight little-endian bytes of `v`. A zero byte only multiplies the
+/// FNV-1a steps over `bytes`.
+#[inline]
+fn fnv_bytes(hash: u64, bytes: &[u8]) -> u64 {
+    bytes
+        .iter()
+        .fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
+}
+
+/// FNV-1a steps over the eight little-endian bytes of `v`. A zero byte only multiplies the
 /// hash by the prime, so the zero high bytes of a small number are one multiplication by a
 /// power of it: the same hash in a third of the steps.
 #[inline]
 fn fnv_u64(hash: u64, v: u64) -> u64 {
     let len = (8 - v.leading_zeros() / 8) as usize;
-    let mut hash = hash;
-    for b in &v.to_le_bytes()[..len] {
-        hash ^= u64::from(*b);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    }
-    hash.wrapping_mul(FNV_PRIME_POWERS[8 - len])
+    fnv_bytes(hash, &v.to_le_bytes()[..len]).wrapping_mul(FNV_PRIME_POWERS[8 - len])
 }
 
 /// FNV-1a over the kind and the claims' places: the same finding gets the same id in every run
 /// (review files refer to findings by it).
 fn finding_id(finding: &Finding) -> String {
-    let mut hash = FNV_OFFSET;
-    for &b in finding.kind.name().as_bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(FNV_PRIME);
-    }
+    let mut hash = fnv_bytes(FNV_OFFSET, finding.kind.name().as_bytes());
     for c in &finding.claims {
         hash = fnv_u64(hash, c.article as u64);
         hash = fnv_u64(hash, c.start as u64);
@@ -1520,11 +1523,7 @@ mod tests {
 
     #[test]
     fn fnv_of_a_number_skips_its_zero_bytes_without_changing_the_hash() {
-        let byte_by_byte = |hash: u64, v: u64| {
-            v.to_le_bytes()
-                .iter()
-                .fold(hash, |h, &b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
-        };
+        let byte_by_byte = |hash: u64, v: u64| fnv_bytes(hash, &v.to_le_bytes());
         let mut v: u64 = 0x9e37_79b9_7f4a_7c15;
         for shift in 0..64 {
             for x in [0, 1, 255, 256, 1 << shift, v >> shift, u64::MAX >> shift] {
