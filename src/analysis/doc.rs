@@ -63,7 +63,7 @@ impl Interner {
             None => std::borrow::Cow::Owned(word.to_lowercase().into_bytes()),
         };
         match pack(&lower) {
-            Some(packed) => self.entry_packed(word, packed),
+            Some(packed) => self.entry_packed(packed, || word),
             None => self.entry_long(word, &lower),
         }
     }
@@ -80,23 +80,24 @@ impl Interner {
             let v = u128::from_le_bytes(window) & LOW_BYTES[n];
             if v & ((u128::MAX / 0xff) * 0x80) == 0 {
                 let packed = v | ((n as u128) << (8 * PACKED));
-                // Nearly every word was seen before: only a new one needs its text.
-                if let Some(&id) = self.short.get(&packed) {
-                    return (id, self.lex[id as usize]);
-                }
-                return self.insert_packed(&lower_text[range], packed);
+                return self.entry_packed(packed, || &lower_text[range]);
             }
         }
         self.entry(&lower_text[range])
     }
 
-    /// The id of a word given as its packed key (see [`pack`]); `word` is read only when it
-    /// is new.
-    fn entry_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
+    /// The id of a word given as its packed key (see [`pack`]). Nearly every word was seen
+    /// before: `word` gives its text, asked for only when it is new.
+    #[inline]
+    fn entry_packed<'w>(
+        &mut self,
+        packed: u128,
+        word: impl FnOnce() -> &'w str,
+    ) -> (u32, Option<&'static Lex>) {
         if let Some(&id) = self.short.get(&packed) {
             return (id, self.lex[id as usize]);
         }
-        self.insert_packed(word, packed)
+        self.insert_packed(word(), packed)
     }
 
     #[cold]

@@ -419,9 +419,8 @@ fn is_abbreviation(word: &str) -> bool {
     let Some(lower) = buf.get_mut(..word.len()) else {
         return false;
     };
-    for (l, b) in lower.iter_mut().zip(word.bytes()) {
-        *l = b.to_ascii_lowercase();
-    }
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
     is_abbreviation_lower(lower)
 }
 
