@@ -32,12 +32,14 @@ pub struct Extracted<'a> {
     pub dates: &'a [Vec<DateClaim>],
     /// Travelling parties.
     pub parties: &'a [Party],
+    /// Clauses saying the same thing across reports (see [`Clusterer`]).
+    pub clusters: &'a Clusters,
 }
 
 const NO_CLUSTER: u32 = u32::MAX;
 
 /// Clauses of different reports that say the same thing.
-struct Clusters {
+pub struct Clusters {
     /// Cluster of each clause of each report (`NO_CLUSTER` when alone).
     of: Vec<Vec<u32>>,
     /// Members of each cluster: (report, clause).
@@ -96,110 +98,132 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 }
 
 /// Leader clustering of clauses: each clause joins the most similar existing cluster (found
-/// through an inverted index of the clusters' representatives) or starts a new one.
-fn cluster_clauses(docs: &[Doc<'_>]) -> Clusters {
+/// through an inverted index of the clusters' representatives) or starts a new one. Reports
+/// are added one at a time, in order, each right after it is read (its words are still in
+/// the cache then); [`Clusterer::finish`] gives the clusters.
+#[derive(Default)]
+pub struct Clusterer {
+    reps: Vec<Vec<u32>>,
+    members: Vec<Vec<(u32, u32)>>,
+    /// Clusters whose representative holds each word, by word id (ids are dense).
+    index: Vec<Vec<u32>>,
+    of: Vec<Vec<u32>>,
+    /// Shared-word counts per cluster, in a dense array reset through the list of touched ids.
+    counts: Vec<u32>,
+    touched: Vec<u32>,
+    /// Wire copy repeats clauses word for word: those are found by their signature alone.
+    /// A representative's signature maps to its cluster for good; a clause that joined a
+    /// cluster by similarity maps to it only while no cluster was added since (the `epoch`,
+    /// the number of clusters then), as a new one might have fitted better. So a repeated
+    /// clause is scored once, and lands where scoring it again would put it.
+    exact: FxHashMap<Vec<u32>, (u32, u32)>,
+    rare: Vec<(usize, u32)>,
+    sig: Vec<u32>,
+}
+
+impl Clusterer {
     const MAX_POSTING: usize = 64;
     const RARE_WORDS: usize = 8;
     const FOR_GOOD: u32 = u32::MAX;
-    let mut reps: Vec<Vec<u32>> = Vec::new();
-    let mut members: Vec<Vec<(u32, u32)>> = Vec::new();
-    // Clusters whose representative holds each word, by word id (ids are dense).
-    let mut index: Vec<Vec<u32>> = Vec::new();
-    let mut of = Vec::with_capacity(docs.len());
-    // Shared-word counts per cluster, in a dense array reset through the list of touched ids.
-    let mut counts: Vec<u32> = Vec::new();
-    let mut touched: Vec<u32> = Vec::new();
-    // Wire copy repeats clauses word for word: those are found by their signature alone.
-    // A representative's signature maps to its cluster for good; a clause that joined a
-    // cluster by similarity maps to it only while no cluster was added since (the `epoch`,
-    // the number of clusters then), as a new one might have fitted better. So a repeated
-    // clause is scored once, and lands where scoring it again would put it.
-    let mut exact: FxHashMap<Vec<u32>, (u32, u32)> = FxHashMap::default();
-    let mut rare: Vec<(usize, u32)> = Vec::new();
-    let mut sig = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
+
+    /// Clusters the clauses of the next report.
+    pub fn add(&mut self, doc: &Doc<'_>) {
+        let d = self.of.len();
         let mut doc_of = vec![NO_CLUSTER; doc.clauses.len()];
+        let mut sig = std::mem::take(&mut self.sig);
         for (c, clause) in doc.clauses.iter().enumerate() {
             signature(doc, clause.clone(), &mut sig);
             if sig.len() < MIN_WORDS {
                 continue;
             }
-            if let Some(&(id, epoch)) = exact.get(sig.as_slice())
-                && (epoch == FOR_GOOD || epoch as usize == reps.len())
-            {
-                members[id as usize].push((d as u32, c as u32));
-                doc_of[c] = id;
-                continue;
-            }
-            // Candidates come from the clause's rarest indexed words: a similar clause
-            // shares most words, so it shares some of the rare ones too.
-            rare.clear();
-            rare.extend(sig.iter().filter_map(|&w| {
-                index
-                    .get(w as usize)
-                    .filter(|p| !p.is_empty() && p.len() <= MAX_POSTING)
-                    .map(|p| (p.len(), w))
-            }));
-            rare.sort_unstable();
-            counts.resize(reps.len(), 0);
-            for &(_, w) in rare.iter().take(RARE_WORDS) {
-                for &cluster in &index[w as usize] {
-                    let slot = &mut counts[cluster as usize];
-                    if *slot == 0 {
-                        touched.push(cluster);
-                    }
-                    *slot += 1;
-                }
-            }
-            // Only the three clusters sharing the most indexed words (ties: the oldest) are
-            // scored exactly; kept best first while the counts are reset.
-            let mut top = [(0u32, NO_CLUSTER); 3];
-            for &c in &touched {
-                let n = std::mem::take(&mut counts[c as usize]);
-                let better = |t: &(u32, u32)| n > t.0 || (n == t.0 && c < t.1);
-                if n >= 2
-                    && let Some(at) = top.iter().position(better)
-                {
-                    top.copy_within(at..2, at + 1);
-                    top[at] = (n, c);
-                }
-            }
-            touched.clear();
-            let mut best: Option<(u32, f64)> = None;
-            for &(_, cluster) in top.iter().filter(|t| t.1 != NO_CLUSTER) {
-                let rep = &reps[cluster as usize];
-                let common = shared(&sig, rep) as f64;
-                let overlap = common / sig.len().min(rep.len()) as f64;
-                let jaccard = common / ((sig.len() + rep.len()) as f64 - common).max(1.0);
-                if overlap >= 0.6 && jaccard >= 0.35 {
-                    let score = jaccard + overlap;
-                    if best.is_none_or(|(_, s)| score > s) {
-                        best = Some((cluster, score));
-                    }
-                }
-            }
-            let id = if let Some((cluster, _)) = best {
-                exact.insert(sig.clone(), (cluster, reps.len() as u32));
-                cluster
-            } else {
-                let id = reps.len() as u32;
-                for &w in &sig {
-                    if index.len() <= w as usize {
-                        index.resize_with(w as usize + 1, Vec::new);
-                    }
-                    index[w as usize].push(id);
-                }
-                exact.insert(sig.clone(), (id, FOR_GOOD));
-                reps.push(sig.clone());
-                members.push(Vec::new());
-                id
-            };
-            members[id as usize].push((d as u32, c as u32));
+            let id = self.place(&sig);
+            self.members[id as usize].push((d as u32, c as u32));
             doc_of[c] = id;
         }
-        of.push(doc_of);
+        self.sig = sig;
+        self.of.push(doc_of);
     }
-    Clusters { of, members }
+
+    /// The cluster a clause with signature `sig` joins, made if none fits.
+    fn place(&mut self, sig: &[u32]) -> u32 {
+        if let Some(&(id, epoch)) = self.exact.get(sig)
+            && (epoch == Self::FOR_GOOD || epoch as usize == self.reps.len())
+        {
+            return id;
+        }
+        // Candidates come from the clause's rarest indexed words: a similar clause shares
+        // most words, so it shares some of the rare ones too.
+        let index = &self.index;
+        self.rare.clear();
+        self.rare.extend(sig.iter().filter_map(|&w| {
+            index
+                .get(w as usize)
+                .filter(|p| !p.is_empty() && p.len() <= Self::MAX_POSTING)
+                .map(|p| (p.len(), w))
+        }));
+        self.rare.sort_unstable();
+        self.counts.resize(self.reps.len(), 0);
+        for &(_, w) in self.rare.iter().take(Self::RARE_WORDS) {
+            for &cluster in &self.index[w as usize] {
+                let slot = &mut self.counts[cluster as usize];
+                if *slot == 0 {
+                    self.touched.push(cluster);
+                }
+                *slot += 1;
+            }
+        }
+        // Only the three clusters sharing the most indexed words (ties: the oldest) are
+        // scored exactly; kept best first while the counts are reset.
+        let mut top = [(0u32, NO_CLUSTER); 3];
+        for &c in &self.touched {
+            let n = std::mem::take(&mut self.counts[c as usize]);
+            let better = |t: &(u32, u32)| n > t.0 || (n == t.0 && c < t.1);
+            if n >= 2
+                && let Some(at) = top.iter().position(better)
+            {
+                top.copy_within(at..2, at + 1);
+                top[at] = (n, c);
+            }
+        }
+        self.touched.clear();
+        let mut best: Option<(u32, f64)> = None;
+        for &(_, cluster) in top.iter().filter(|t| t.1 != NO_CLUSTER) {
+            let rep = &self.reps[cluster as usize];
+            let common = shared(sig, rep) as f64;
+            let overlap = common / sig.len().min(rep.len()) as f64;
+            let jaccard = common / ((sig.len() + rep.len()) as f64 - common).max(1.0);
+            if overlap >= 0.6 && jaccard >= 0.35 {
+                let score = jaccard + overlap;
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((cluster, score));
+                }
+            }
+        }
+        if let Some((cluster, _)) = best {
+            self.exact
+                .insert(sig.to_vec(), (cluster, self.reps.len() as u32));
+            return cluster;
+        }
+        let id = self.reps.len() as u32;
+        for &w in sig {
+            if self.index.len() <= w as usize {
+                self.index.resize_with(w as usize + 1, Vec::new);
+            }
+            self.index[w as usize].push(id);
+        }
+        self.exact.insert(sig.to_vec(), (id, Self::FOR_GOOD));
+        self.reps.push(sig.to_vec());
+        self.members.push(Vec::new());
+        id
+    }
+
+    /// The clusters of every report added.
+    pub fn finish(self) -> Clusters {
+        Clusters {
+            of: self.of,
+            members: self.members,
+        }
+    }
 }
 
 fn claim(
@@ -242,14 +266,14 @@ impl Aligned {
 
 /// Lines the claims up and classifies every group.
 pub fn findings(ex: &Extracted<'_>) -> Vec<Finding> {
-    let clusters = cluster_clauses(ex.docs);
+    let clusters = ex.clusters;
     let mut out = Vec::new();
     let mut aligned = Aligned::new(ex);
-    quantity_findings(ex, &clusters, &mut aligned, &mut out);
-    date_findings(ex, &clusters, &mut out);
+    quantity_findings(ex, clusters, &mut aligned, &mut out);
+    date_findings(ex, clusters, &mut out);
     people_findings(ex, &mut aligned, &mut out);
     spelling_findings(ex, &mut out);
-    statement_findings(ex, &clusters, &mut out);
+    statement_findings(ex, clusters, &mut out);
     only_in_one_findings(ex, &aligned, &mut out);
     for finding in &mut out {
         finding.claims.sort_by_key(|c| (c.article, c.start, c.end));
@@ -322,10 +346,8 @@ type Anchors = smallvec::SmallVec<[u32; 4]>;
 
 /// The places (for figures of harm) or the actor (for other figures) a figure is about.
 fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize)) -> Anchors {
-    let doc = &ex.docs[d];
     let names = ex.names;
-    let sentence = doc.sentence_range(q.first);
-    let mentions = names.in_range(d, sentence.clone());
+    let mentions = names.in_range(d, q.at.sentence_tokens.clone());
     let located_measure = q.measure.is_none_or(Measure::is_located)
         && q.unit
             .as_ref()
@@ -348,14 +370,9 @@ fn anchors(ex: &Extracted<'_>, d: usize, q: &Quantity, neighbours: (usize, usize
     } else {
         // The actor: the nearest person before the figure in its clause, else the nearest
         // organisation; a relative clause ("John Park, who got 45%") looks one clause back.
-        let mut clause = doc.clause_range(q.number_token);
-        let relative = matches!(doc.lower(clause.start), "who" | "which" | "whose");
-        if relative && clause.start > sentence.start {
-            clause.start = doc.clause_range(clause.start - 1).start;
-        }
         let mut before = mentions
             .iter()
-            .filter(|m| m.first >= clause.start && m.last < q.number_token && !m.modifier)
+            .filter(|m| m.first >= q.at.actor_from && m.last < q.number_token && !m.modifier)
             .filter(|m| names.kind(m) != EntityKind::Place);
         let person = before
             .clone()
@@ -620,13 +637,11 @@ fn quantity_findings(
 ) {
     let mut by_key: FxHashMap<QuantityKey, Vec<(usize, usize)>> = FxHashMap::default();
     for (d, list) in ex.quantities.iter().enumerate() {
-        let doc = &ex.docs[d];
         for (k, q) in list.iter().enumerate() {
             let Some(unit) = &q.unit else { continue };
             // Neighbouring figures of the same measure in the sentence split its places.
             // Figures are in text order, so the sentence's figures are a run around `k`.
-            let sentence = doc.sentence_of[q.first];
-            let in_sentence = |o: &&Quantity| doc.sentence_of[o.first] == sentence;
+            let in_sentence = |o: &&Quantity| o.at.sentence == q.at.sentence;
             let run_start = k - list[..k].iter().rev().take_while(in_sentence).count();
             let run_end = k + 1 + list[k + 1..].iter().take_while(in_sentence).count();
             let same = |o: &&Quantity| o.measure == q.measure;
@@ -649,7 +664,7 @@ fn quantity_findings(
             };
             if key.measure.is_none() {
                 key.anchors.clear();
-                key.cluster = clusters.of(d, doc.clause_of[q.number_token]);
+                key.cluster = clusters.of(d, q.at.clause);
                 if key.cluster == NO_CLUSTER {
                     continue;
                 }
@@ -858,20 +873,18 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
     // 10:23" and "the convoy left B at 9:10" are one passage but two events.
     let mut passages: FxHashMap<(u32, Option<Verb>), Vec<PlacedDate>> = FxHashMap::default();
     for (d, list) in ex.dates.iter().enumerate() {
-        let doc = &ex.docs[d];
         for (k, date) in list.iter().enumerate() {
             if matches!(date.value, DateValue::Unresolved) {
                 continue;
             }
             let id = refs.len();
             refs.push(DateRef { doc: d, idx: k });
-            let clause = doc.clause_of[date.first];
-            let cluster = clusters.of(d, clause);
+            let cluster = clusters.of(d, date.clause);
             if date.verb.is_none() {
                 continue;
             }
             // The names of the date's clause, for its places and its actors.
-            let named = ex.names.in_range(d, doc.clause_range(date.first));
+            let named = ex.names.in_range(d, date.clause_tokens.clone());
             if cluster != NO_CLUSTER {
                 let mut places: Anchors = named
                     .iter()
@@ -1309,12 +1322,12 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
         .collect();
     for (d, list) in ex.quantities.iter().enumerate() {
         for q in list {
-            covered[d][ex.docs[d].clause_of[q.number_token] as usize] = true;
+            covered[d][q.at.clause as usize] = true;
         }
     }
     for (d, list) in ex.dates.iter().enumerate() {
         for date in list {
-            covered[d][ex.docs[d].clause_of[date.first] as usize] = true;
+            covered[d][date.clause as usize] = true;
         }
     }
     for (c, members) in clusters.members.iter().enumerate() {
@@ -1327,26 +1340,25 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
         {
             continue;
         }
+        // The shortest wording names it (the same whatever order the reports came in): found
+        // while the claims are made, as each clause's text is read only once.
+        let mut shortest: Option<(&str, u32, u32)> = None;
         let claims: Vec<ClaimRef> = members
             .iter()
             .map(|&(d, clause)| {
                 let doc = &ex.docs[d as usize];
                 let range = &doc.clauses[clause as usize];
                 let bytes = doc.span(range.start, range.end - 1);
-                let text = doc.text[bytes.clone()]
-                    .trim_end_matches([',', ';', ':', '.'])
-                    .to_owned();
+                let whole = &doc.text[bytes.clone()];
+                if shortest.is_none_or(|(s, _, _)| (whole.len(), whole) < (s.len(), s)) {
+                    shortest = Some((whole, d, clause));
+                }
+                let text = whole.trim_end_matches([',', ';', ':', '.']).to_owned();
                 let bytes = bytes.start..bytes.start + text.len();
                 claim(d as usize, &bytes, String::new(), text)
             })
             .collect();
-        // The shortest wording names it (the same whatever order the reports came in).
-        let Some(&(d, clause)) = members.iter().min_by_key(|&&(d, clause)| {
-            let doc = &ex.docs[d as usize];
-            let range = &doc.clauses[clause as usize];
-            let bytes = doc.span(range.start, range.end - 1);
-            (bytes.len(), &doc.text[bytes])
-        }) else {
+        let Some((_, d, clause)) = shortest else {
             continue;
         };
         let doc = &ex.docs[d as usize];
@@ -1394,7 +1406,6 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
         claims: Vec::new(),
     };
     for (d, list) in ex.quantities.iter().enumerate() {
-        let doc = &ex.docs[d];
         for (k, q) in list.iter().enumerate() {
             if aligned.quantities[d][k] {
                 continue;
@@ -1410,8 +1421,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
             if !worthy {
                 continue;
             }
-            let sentence = doc.sentence_of[q.first];
-            let item = items.entry((d, sentence)).or_insert_with(new_item);
+            let item = items.entry((d, q.at.sentence)).or_insert_with(new_item);
             let key = QuantityKey {
                 measure: q.measure,
                 unit,
@@ -1518,7 +1528,11 @@ mod tests {
             .iter()
             .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
             .collect();
-        cluster_clauses(&docs).of
+        let mut clusterer = Clusterer::default();
+        for doc in &docs {
+            clusterer.add(doc);
+        }
+        clusterer.finish().of
     }
 
     #[test]

@@ -258,6 +258,11 @@ pub struct DateClaim {
     pub relative: bool,
     /// The verb of the event it dates, when one is near.
     pub verb: Option<Verb>,
+    /// Index of the clause holding its first token (alignment reads this long after the
+    /// report's tables left the cache).
+    pub clause: u32,
+    /// That clause's tokens.
+    pub clause_tokens: Range<usize>,
 }
 
 fn number_at(doc: &Doc<'_>, i: usize) -> Option<u32> {
@@ -429,6 +434,8 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
                 value,
                 relative,
                 verb: event_verb(doc, first, last),
+                clause: doc.clause_of[first],
+                clause_tokens: doc.clause_range(first),
             });
             i = last + 1;
         } else {

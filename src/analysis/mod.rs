@@ -59,6 +59,7 @@ pub fn analyze_with_progress(
     let total = inputs.len().max(1) as f32;
     let mut docs = Vec::with_capacity(inputs.len());
     let mut evidence = names::WordEvidence::default();
+    let mut clusterer = align::Clusterer::default();
     let mut dates = Vec::with_capacity(inputs.len());
     let mut quantities = Vec::with_capacity(inputs.len());
     // Tokens already taken by a date, per report (one buffer for all).
@@ -72,6 +73,7 @@ pub fn analyze_with_progress(
         dates.push(dates::extract(&doc, &mut used));
         quantities.push(quantity::extract(&doc, &mut used));
         evidence.add(&doc);
+        clusterer.add(&doc);
         docs.push(doc);
         if !progress(0.6 * (i + 1) as f32 / total) {
             return None;
@@ -95,12 +97,14 @@ pub fn analyze_with_progress(
         dates: dates.iter().map(Vec::len).sum(),
         relations: parties.len(),
     };
+    let clusters = clusterer.finish();
     let extracted = align::Extracted {
         docs: &docs,
         names: &names,
         quantities: &quantities,
         dates: &dates,
         parties: &parties,
+        clusters: &clusters,
     };
     let findings = align::findings(&extracted);
     progress(1.0);

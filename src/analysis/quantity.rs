@@ -63,6 +63,40 @@ pub struct Quantity<'a> {
     pub measure: Option<Measure>,
     /// Parts it includes.
     pub parts: Vec<Part<'a>>,
+    /// Where it sits in the report, read while the report is in the cache: alignment reads
+    /// this for every figure of every report, long after the report's tables left the cache.
+    pub at: Placement,
+}
+
+/// Where a figure sits in its report's sentences and clauses.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placement {
+    /// Index of the sentence holding the claim's first token.
+    pub sentence: u32,
+    /// That sentence's tokens.
+    pub sentence_tokens: Range<usize>,
+    /// Index of the clause holding the number.
+    pub clause: u32,
+    /// First token of the stretch the figure's actor is looked for in: its clause, or the
+    /// clause before for a relative clause ("John Park, who got 45%").
+    pub actor_from: usize,
+}
+
+impl Placement {
+    fn of(doc: &Doc<'_>, first: usize, number_token: usize) -> Self {
+        let sentence_tokens = doc.sentence_range(first);
+        let mut actor_from = doc.clause_range(number_token).start;
+        let relative = matches!(doc.lower(actor_from), "who" | "which" | "whose");
+        if relative && actor_from > sentence_tokens.start {
+            actor_from = doc.clause_range(actor_from - 1).start;
+        }
+        Self {
+            sentence: doc.sentence_of[first],
+            sentence_tokens,
+            clause: doc.clause_of[number_token],
+            actor_from,
+        }
+    }
 }
 
 struct Amount {
@@ -841,29 +875,26 @@ pub fn extract<'a>(doc: &Doc<'a>, used: &mut [bool]) -> Vec<Quantity<'a>> {
             unit,
             measure: measure_value,
             parts,
+            at: Placement::of(doc, first, number_token),
         });
         i = claim_last.max(amount.last) + 1;
     }
     // Coordinated figures share a unit ("killing 35 people and injuring 119") and, when the
     // unit family is the same, a measure ("won 54% of the vote, beating X, who got 45%").
     for k in 1..out.len() {
-        let same_sentence = doc.sentence_of[out[k].first] == doc.sentence_of[out[k - 1].first];
+        let same_sentence = out[k].at.sentence == out[k - 1].at.sentence;
         let same_family =
             out[k].unit.as_ref().map(|u| u.class) == out[k - 1].unit.as_ref().map(|u| u.class);
         if same_sentence && same_family && out[k].measure.is_none() {
             out[k].measure = out[k - 1].measure;
         }
-        if out[k].unit.is_none()
-            || out[k]
-                .unit
-                .as_ref()
-                .is_some_and(|u| u.class == UnitClass::Thing && u.name.is_empty())
-        {
-            let same_sentence = doc.sentence_of[out[k].first] == doc.sentence_of[out[k - 1].first];
-            if same_sentence {
-                let unit = out[k - 1].unit.clone();
-                out[k].unit = unit;
-            }
+        let no_unit = out[k]
+            .unit
+            .as_ref()
+            .is_none_or(|u| u.class == UnitClass::Thing && u.name.is_empty());
+        if same_sentence && no_unit {
+            let unit = out[k - 1].unit.clone();
+            out[k].unit = unit;
         }
     }
     out.retain(|q| q.unit.is_some() || q.measure.is_some());
