@@ -58,7 +58,7 @@ pub fn analyze_with_progress(
     let mut interner = doc::Interner::default();
     let total = inputs.len().max(1) as f32;
     let mut docs = Vec::with_capacity(inputs.len());
-    let mut evidence = names::WordEvidence::default();
+    let mut names = names::NameFinder::default();
     let mut clusterer = align::Clusterer::default();
     let mut dates = Vec::with_capacity(inputs.len());
     let mut quantities = Vec::with_capacity(inputs.len());
@@ -72,14 +72,14 @@ pub fn analyze_with_progress(
         used.resize(doc.tokens.len(), false);
         dates.push(dates::extract(&doc, &mut used));
         quantities.push(quantity::extract(&doc, &mut used));
-        evidence.add(&doc);
+        names.add(&doc);
         clusterer.add(&doc);
         docs.push(doc);
         if !progress(0.6 * (i + 1) as f32 / total) {
             return None;
         }
     }
-    let names = names::analyze(&docs, &evidence);
+    let names = names.finish(&docs);
     if !progress(0.75) {
         return None;
     }

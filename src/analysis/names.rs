@@ -205,28 +205,18 @@ impl WordSet {
 const DEMONYM_SUFFIXES: &[&str] = &["ian", "ean", "an", "ese", "ish", "ic", "i"];
 
 /// What the corpus shows about capitalized words, gathered report by report (each right after
-/// it is read, while its tokens are in the cache) and used once all are read:
+/// it is read, while its tokens are in the cache; see [`NameFinder`] for how it is used):
 /// - `noun`: words seen as nouns (possessive, after a preposition of place, before a verb of
 ///   saying or a list's "and" or comma): these are never taken for adjectives of nationality;
 /// - `inside`: words seen capitalized away from the start of a sentence: a capitalized first
 ///   word of a sentence is a name only if it is one of these (or starts a longer name).
 #[derive(Default)]
-pub struct WordEvidence {
+struct WordEvidence {
     noun: WordSet,
     inside: WordSet,
 }
 
 impl WordEvidence {
-    /// The evidence of all `docs` at once.
-    #[cfg(test)]
-    pub(crate) fn of(docs: &[Doc<'_>]) -> Self {
-        let mut evidence = Self::default();
-        for doc in docs {
-            evidence.add(doc);
-        }
-        evidence
-    }
-
     /// Adds what one report shows.
     pub fn add(&mut self, doc: &Doc<'_>) {
         for &i in &doc.capitals {
@@ -251,6 +241,85 @@ impl WordEvidence {
     }
 }
 
+/// The evidence one report's names were found with that was missing then: which set was
+/// asked about which word. The evidence only grows, so if none of these words is in its set
+/// once every report is read, the report's names are those it would have had with all the
+/// evidence.
+#[derive(Default)]
+struct Missing(Vec<(bool, u32)>);
+
+impl Missing {
+    /// Whether `word` was seen as a noun, noting it if not.
+    fn noun(&mut self, evidence: &WordEvidence, word: u32) -> bool {
+        let known = evidence.noun.contains(word);
+        if !known {
+            self.0.push((true, word));
+        }
+        known
+    }
+
+    /// Whether `word` was seen capitalized inside a sentence, noting it if not.
+    fn inside(&mut self, evidence: &WordEvidence, word: u32) -> bool {
+        let known = evidence.inside.contains(word);
+        if !known {
+            self.0.push((false, word));
+        }
+        known
+    }
+
+    /// Whether some noted word has turned up in `evidence` since.
+    fn found_in(&self, evidence: &WordEvidence) -> bool {
+        self.0.iter().any(|&(noun, word)| {
+            if noun {
+                evidence.noun.contains(word)
+            } else {
+                evidence.inside.contains(word)
+            }
+        })
+    }
+}
+
+/// Finds the names of reports added one at a time, each right after it is read (while its
+/// tokens are in the cache), and links them once all are in ([`NameFinder::finish`]).
+///
+/// Whether a capitalized word starts a name can depend on what later reports show (see
+/// [`WordEvidence`]), so a report's names are found with the evidence gathered so far, noting
+/// what was missing ([`Missing`]); the few reports for which some of it turned up later are
+/// read again at the end, with all of it.
+#[derive(Default)]
+pub struct NameFinder {
+    evidence: WordEvidence,
+    found: Vec<(Vec<Mention>, Missing)>,
+}
+
+impl NameFinder {
+    /// Adds the next report: its evidence, then its names.
+    pub fn add(&mut self, doc: &Doc<'_>) {
+        self.evidence.add(doc);
+        let mut missing = Missing::default();
+        let mentions = extract_doc(doc, &self.evidence, &mut missing);
+        self.found.push((mentions, missing));
+    }
+
+    /// The names of `docs` (the reports added, in the same order), linked across them.
+    pub fn finish(self, docs: &[Doc<'_>]) -> Names {
+        let evidence = self.evidence;
+        let found = self
+            .found
+            .into_iter()
+            .zip(docs)
+            .map(|((mentions, missing), doc)| {
+                if missing.found_in(&evidence) {
+                    extract_doc(doc, &evidence, &mut Missing::default())
+                } else {
+                    mentions
+                }
+            })
+            .collect();
+        analyze(docs, found)
+    }
+}
+
 /// Whether word `i` is the first word of its sentence, or of a sentence of sorts begun by a
 /// colon or an opening quote: no word stands between it and that start.
 fn first_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -267,9 +336,9 @@ fn first_word(doc: &Doc<'_>, i: usize) -> bool {
     true
 }
 
-fn is_demonym(doc: &Doc<'_>, i: usize, evidence: &WordEvidence) -> bool {
+fn is_demonym(doc: &Doc<'_>, i: usize, evidence: &WordEvidence, missing: &mut Missing) -> bool {
     let tok = doc.tokens[i];
-    if tok.has(UPPER) || tok.has(POSSESSIVE) || evidence.noun.contains(doc.word[i]) {
+    if tok.has(UPPER) || tok.has(POSSESSIVE) {
         return false;
     }
     // An adjective comes before a lower-case content word: tested first, as it is cheaper.
@@ -277,10 +346,12 @@ fn is_demonym(doc: &Doc<'_>, i: usize, evidence: &WordEvidence) -> bool {
         return false;
     }
     let word = doc.lower(i);
-    doc.has(i, DEMONYM)
+    let looks_so = doc.has(i, DEMONYM)
         || DEMONYM_SUFFIXES
             .iter()
-            .any(|s| word.len() > s.len() + 2 && word.ends_with(s))
+            .any(|s| word.len() > s.len() + 2 && word.ends_with(s));
+    // The evidence is asked last, only when its answer decides.
+    looks_so && !missing.noun(evidence, doc.word[i])
 }
 
 fn is_name_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -298,16 +369,16 @@ fn at_sentence_start(doc: &Doc<'_>, i: usize) -> bool {
     (start..i).all(|k| doc.tokens[k].kind == TokenKind::Punct)
 }
 
-fn starts_name(doc: &Doc<'_>, i: usize, evidence: &WordEvidence) -> bool {
-    if !is_name_word(doc, i) || is_demonym(doc, i, evidence) {
+fn starts_name(doc: &Doc<'_>, i: usize, evidence: &WordEvidence, missing: &mut Missing) -> bool {
+    if !is_name_word(doc, i) || is_demonym(doc, i, evidence, missing) {
         return false;
     }
     if !at_sentence_start(doc, i) || doc.tokens[i].has(UPPER) {
         return true;
     }
-    evidence.inside.contains(doc.word[i])
-        || doc.has(i, TITLE | HONORIFIC)
+    doc.has(i, TITLE | HONORIFIC)
         || (is_name_word(doc, i + 1) && !doc.tokens[i].has(POSSESSIVE))
+        || missing.inside(evidence, doc.word[i])
 }
 
 /// Token index one past the end of the name run starting at `i`.
@@ -453,7 +524,7 @@ fn role_after(doc: &Doc<'_>, last: usize, end: usize) -> Option<Range<usize>> {
 }
 
 /// Finds the name mentions of one report.
-fn extract_doc(doc: &Doc<'_>, evidence: &WordEvidence) -> Vec<Mention> {
+fn extract_doc(doc: &Doc<'_>, evidence: &WordEvidence, missing: &mut Missing) -> Vec<Mention> {
     // Room for a name every eight tokens, more than news text has: no regrowing.
     let mut out: Vec<Mention> = Vec::with_capacity(doc.tokens.len() / 8);
     let mut apposition_until = 0usize;
@@ -477,7 +548,7 @@ fn extract_doc(doc: &Doc<'_>, evidence: &WordEvidence) -> Vec<Mention> {
         // A name starts with a capitalised word: the others are passed over at once.
         while let Some(c) = capitals.next(i, range.end) {
             i = c;
-            if !starts_name(doc, i, evidence) {
+            if !starts_name(doc, i, evidence, missing) {
                 i += 1;
                 continue;
             }
@@ -615,7 +686,8 @@ fn propagate_lists(doc: &Doc<'_>, mentions: &mut [Mention]) {
 }
 
 /// Finds and links the names of all reports, given the [`WordEvidence`] of every one of them.
-pub fn analyze(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
+/// Folds the mentions `found` in each of `docs` into forms and links the forms into entities.
+fn analyze(docs: &[Doc<'_>], found: Vec<Vec<Mention>>) -> Names {
     const NO_FORM: u32 = u32::MAX;
     let mut names = Names::default();
     let mut form_ids: FxHashMap<String, u32> = FxHashMap::default();
@@ -623,8 +695,7 @@ pub fn analyze(docs: &[Doc<'_>], evidence: &WordEvidence) -> Names {
     // (`NO_FORM`: it folds to nothing).
     let mut by_wording: FxHashMap<&str, u32> = FxHashMap::default();
     let mut buf = Vec::new();
-    for (d, doc) in docs.iter().enumerate() {
-        let found = extract_doc(doc, evidence);
+    for (d, (doc, found)) in docs.iter().zip(found).enumerate() {
         let mut list = Vec::with_capacity(found.len());
         for mut mention in found {
             let display = &doc.text[mention.bytes.clone()];
@@ -1116,7 +1187,11 @@ mod tests {
             .iter()
             .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
             .collect();
-        let names = analyze(&docs, &WordEvidence::of(&docs));
+        let mut finder = NameFinder::default();
+        for doc in &docs {
+            finder.add(doc);
+        }
+        let names = finder.finish(&docs);
         let entities = names
             .entities
             .iter()
@@ -1159,6 +1234,25 @@ mod tests {
             .unwrap();
         let short = names.forms.iter().position(|f| f.key == "witkoff").unwrap();
         assert_eq!(names.entity_of_form[full], names.entity_of_form[short]);
+    }
+
+    #[test]
+    fn a_report_is_read_again_when_a_later_one_shows_its_first_word_is_a_name() {
+        let opening = "Okafor arrived late. Rescuers worked through the night.";
+        let found = |names: &Names, d: usize| -> Vec<String> {
+            names.mentions[d]
+                .iter()
+                .map(|m| names.forms[m.form as usize].key.clone())
+                .collect()
+        };
+        // Alone, a capitalized word opening a sentence is not taken for a name…
+        let (alone, _) = names_of(&[opening]);
+        assert!(found(&alone, 0).is_empty());
+        // …but it is once another report, read after it, names it inside a sentence; a word
+        // no report capitalizes inside a sentence ("Rescuers") still is not.
+        let (names, _) = names_of(&[opening, "The talks with Okafor ended."]);
+        assert_eq!(found(&names, 0), ["okafor"]);
+        assert_eq!(found(&names, 1), ["okafor"]);
     }
 
     #[test]

@@ -195,7 +195,11 @@ mod tests {
             .iter()
             .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
             .collect();
-        let names = names::analyze(&docs, &names::WordEvidence::of(&docs));
+        let mut finder = names::NameFinder::default();
+        for doc in &docs {
+            finder.add(doc);
+        }
+        let names = finder.finish(&docs);
         let name = |e: u32| names.entities[e as usize].name.clone();
         docs.iter()
             .enumerate()
