@@ -16,7 +16,7 @@ use super::doc::{Doc, NO_WORD};
 use super::lexicon::{CALENDAR, UnitClass, Verb};
 use super::model::{ClaimRef, Finding, Interval, Kind, Measure, Precision, Status, WriteValue};
 use super::names::{EntityKind, Names};
-use super::quantity::{Quantity, Unit};
+use super::quantity::{self, Quantity, Unit};
 use super::relations::Party;
 use super::union_find::UnionFind;
 
@@ -264,17 +264,20 @@ impl Aligned {
     }
 }
 
-/// Lines the claims up and classifies every group.
-pub fn findings(ex: &Extracted<'_>) -> Vec<Finding> {
+/// Lines the claims up and classifies every group. `figure_texts` holds each figure's claim
+/// text ([`quantity::describe`]) in the shape of `ex.quantities`, written as each report was
+/// read; a missing one is written here.
+pub fn findings(ex: &Extracted<'_>, figure_texts: Vec<Vec<String>>) -> Vec<Finding> {
+    let mut texts = FigureTexts(figure_texts);
     let clusters = ex.clusters;
     let mut out = Vec::new();
     let mut aligned = Aligned::new(ex);
-    quantity_findings(ex, clusters, &mut aligned, &mut out);
+    quantity_findings(ex, clusters, &mut texts, &mut aligned, &mut out);
     date_findings(ex, clusters, &mut out);
     people_findings(ex, &mut aligned, &mut out);
     spelling_findings(ex, &mut out);
     statement_findings(ex, clusters, &mut out);
-    only_in_one_findings(ex, &aligned, &mut out);
+    only_in_one_findings(ex, &mut texts, &aligned, &mut out);
     for finding in &mut out {
         finding.claims.sort_by_key(|c| (c.article, c.start, c.end));
         finding.claims.dedup_by_key(|c| (c.article, c.start, c.end));
@@ -472,20 +475,23 @@ fn side_of(doc: usize, claims: &[(usize, usize)], figures: &FigureValues<'_>) ->
     })
 }
 
-fn describe(q: &Quantity) -> String {
-    let mut s = String::with_capacity(q.wording.len() + 24);
-    s.push_str(q.wording);
-    if let Some(unit) = &q.unit
-        && !s.contains(&*unit.name)
-        && unit.class == UnitClass::People
-        && unit.name != "people"
-    {
-        let _ = write!(s, " {}", unit.name);
+/// Each figure's claim text ([`quantity::describe`]), written while its report was read (the
+/// report's text is long out of the cache by the time claims are made): a figure's claim
+/// takes its text, and writes it again only if it was taken already.
+struct FigureTexts(Vec<Vec<String>>);
+
+impl FigureTexts {
+    fn claim(&mut self, ex: &Extracted<'_>, (d, k): (usize, usize)) -> ClaimRef {
+        let q = &ex.quantities[d][k];
+        let text = self
+            .0
+            .get_mut(d)
+            .and_then(|list| list.get_mut(k))
+            .map(std::mem::take)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| quantity::describe(q));
+        claim(d, &q.bytes, q.value.render(), text)
     }
-    for p in &q.parts {
-        let _ = write!(s, ", incl. {}", p.wording);
-    }
-    s
 }
 
 fn quantity_subject(ex: &Extracted<'_>, key: &QuantityKey<'_>) -> String {
@@ -632,6 +638,7 @@ fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
 fn quantity_findings(
     ex: &Extracted<'_>,
     clusters: &Clusters,
+    texts: &mut FigureTexts,
     aligned: &mut Aligned,
     out: &mut Vec<Finding>,
 ) {
@@ -702,17 +709,12 @@ fn quantity_findings(
         }
     }
     let figures = FigureValues::new(ex.quantities);
-    let quantity = |&(d, k): &(usize, usize)| &ex.quantities[d][k];
-    let render_claim = |c: &(usize, usize)| {
-        let q = quantity(c);
-        claim(c.0, &q.bytes, q.value.render(), describe(q))
-    };
     // A figure shown in a lumped group is rendered once and kept for its own group below.
     let mut rendered: FxHashMap<(usize, usize), ClaimRef> = FxHashMap::default();
     let mut claim_of = |c: &(usize, usize)| {
         rendered
             .entry(*c)
-            .or_insert_with(|| render_claim(c))
+            .or_insert_with(|| texts.claim(ex, *c))
             .clone()
     };
     let mut keys: Vec<&QuantityKey<'_>> = by_key.keys().collect();
@@ -825,7 +827,7 @@ fn quantity_findings(
         // Each figure is in one key's group: its rendering is taken, not copied.
         let claims = list
             .iter()
-            .map(|c| rendered.remove(c).unwrap_or_else(|| render_claim(c)))
+            .map(|c| rendered.remove(c).unwrap_or_else(|| texts.claim(ex, *c)))
             .collect();
         out.push(number_finding(ex, key, &sides, claims));
     }
@@ -1389,7 +1391,12 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
 // ---------------------------------------------------------------------------------------------
 // Only in one report
 
-fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Finding>) {
+fn only_in_one_findings(
+    ex: &Extracted<'_>,
+    texts: &mut FigureTexts,
+    aligned: &Aligned,
+    out: &mut Vec<Finding>,
+) {
     // (doc, sentence) -> claims and what the subject should name.
     struct Item {
         figures: Vec<String>,
@@ -1429,8 +1436,7 @@ fn only_in_one_findings(ex: &Extracted<'_>, aligned: &Aligned, out: &mut Vec<Fin
                 cluster: NO_CLUSTER,
             };
             item.figures.push(quantity_subject(ex, &key));
-            item.claims
-                .push(claim(d, &q.bytes, q.value.render(), describe(q)));
+            item.claims.push(texts.claim(ex, (d, k)));
         }
     }
     let mut seen: FxHashSet<(usize, u32)> = FxHashSet::default();

@@ -62,6 +62,7 @@ pub fn analyze_with_progress(
     let mut clusterer = align::Clusterer::default();
     let mut dates = Vec::with_capacity(inputs.len());
     let mut quantities = Vec::with_capacity(inputs.len());
+    let mut figure_texts = Vec::with_capacity(inputs.len());
     // Tokens already taken by a date, per report (one buffer for all).
     let mut used = Vec::new();
     for (i, input) in inputs.iter().enumerate() {
@@ -71,7 +72,9 @@ pub fn analyze_with_progress(
         used.clear();
         used.resize(doc.tokens.len(), false);
         dates.push(dates::extract(&doc, &mut used));
-        quantities.push(quantity::extract(&doc, &mut used));
+        let figures = quantity::extract(&doc, &mut used);
+        figure_texts.push(figures.iter().map(quantity::describe).collect());
+        quantities.push(figures);
         names.add(&doc);
         clusterer.add(&doc);
         docs.push(doc);
@@ -106,7 +109,7 @@ pub fn analyze_with_progress(
         parties: &parties,
         clusters: &clusters,
     };
-    let findings = align::findings(&extracted);
+    let findings = align::findings(&extracted, figure_texts);
     progress(1.0);
     Some(Analysis { findings, counts })
 }

@@ -901,6 +901,26 @@ pub fn extract<'a>(doc: &Doc<'a>, used: &mut [bool]) -> Vec<Quantity<'a>> {
     out
 }
 
+/// A figure in words, as its claim shows it: its wording, the people it counts when the
+/// wording does not say ("35 children"), and its parts ("dozens, incl. nine children").
+pub fn describe(q: &Quantity<'_>) -> String {
+    let mut s = String::with_capacity(q.wording.len() + 24);
+    s.push_str(q.wording);
+    if let Some(unit) = &q.unit
+        && !s.contains(&*unit.name)
+        && unit.class == UnitClass::People
+        && unit.name != "people"
+    {
+        s.push(' ');
+        s.push_str(&unit.name);
+    }
+    for p in &q.parts {
+        s.push_str(", incl. ");
+        s.push_str(p.wording);
+    }
+    s
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
