@@ -1014,7 +1014,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
         let subject = date_subject(ex, refs[ids[0]].doc, first);
         // Each date rendered once, for its claim and for the explanation. The explanation
         // gives each report's dates, each distinct wording once with how many reports give it.
-        let mut claims = Vec::new();
+        let mut claims = Vec::with_capacity(ids.len());
         let mut values: Vec<(String, usize)> = Vec::new();
         let mut report_value = String::new();
         for &(d, ref list) in &by_doc {

@@ -19,8 +19,9 @@ pub const NO_WORD: u32 = u32::MAX;
 #[derive(Default)]
 pub struct Interner {
     /// Lower-case ASCII words of up to 15 bytes, packed into one number (see [`pack`]): most
-    /// words, hashed and compared without touching the heap.
-    short: FxHashMap<u128, u32>,
+    /// words, hashed and compared without touching the heap. The lexicon entry sits beside
+    /// the id (in the padding a `u128` key leaves), so a hit is one load.
+    short: FxHashMap<u128, (u32, Option<&'static Lex>)>,
     /// Longer or non-ASCII words.
     long: FxHashMap<Box<[u8]>, u32>,
     lex: Vec<Option<&'static Lex>>,
@@ -94,8 +95,8 @@ impl Interner {
         packed: u128,
         word: impl FnOnce() -> &'w str,
     ) -> (u32, Option<&'static Lex>) {
-        if let Some(&id) = self.short.get(&packed) {
-            return (id, self.lex[id as usize]);
+        if let Some(&hit) = self.short.get(&packed) {
+            return hit;
         }
         self.insert_packed(word(), packed)
     }
@@ -104,7 +105,7 @@ impl Interner {
     #[inline(never)]
     fn insert_packed(&mut self, word: &str, packed: u128) -> (u32, Option<&'static Lex>) {
         let (id, entry) = self.new_id(word);
-        self.short.insert(packed, id);
+        self.short.insert(packed, (id, entry));
         (id, entry)
     }
 
