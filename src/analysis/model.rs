@@ -164,12 +164,32 @@ pub trait WriteValue {
 /// decimals.
 fn write_number<W: fmt::Write>(v: f64, out: &mut W) -> fmt::Result {
     if v.fract() == 0.0 && v.abs() < 1e15 {
-        out.write_str(itoa::Buffer::new().format(v as i64))
-    } else {
-        // Shortest representation of the value rounded to two decimals (`{:.2}` would take
-        // the slow exact-formatting path for every fractional bound).
-        write!(out, "{}", (v * 100.0).round() / 100.0)
+        return out.write_str(itoa::Buffer::new().format(v as i64));
     }
+    // The value rounded to two decimals, in the shortest form that reads back as it (what
+    // `{}` prints; `{:.2}` would take the slow exact-formatting path). Below 1e12 a number
+    // of hundredths `k` prints as `k / 100` with its trailing zeros cut: any shorter decimal
+    // is a hundredth away, far more than a double's spacing there. Written by hand, as
+    // float formatting costs more than the rest of a claim ("about 57" is 51.3..62.7).
+    let hundredths = (v * 100.0).round();
+    if hundredths == 0.0 || hundredths.abs() >= 1e14 || !hundredths.is_finite() {
+        return write!(out, "{}", hundredths / 100.0);
+    }
+    let k = hundredths as i64;
+    if k < 0 {
+        out.write_char('-')?;
+    }
+    let k = k.unsigned_abs();
+    out.write_str(itoa::Buffer::new().format(k / 100))?;
+    let (tenths, rest) = ((k % 100) / 10, k % 10);
+    if tenths != 0 || rest != 0 {
+        out.write_char('.')?;
+        out.write_char(char::from(b'0' + tenths as u8))?;
+        if rest != 0 {
+            out.write_char(char::from(b'0' + rest as u8))?;
+        }
+    }
+    Ok(())
 }
 
 impl WriteValue for Interval {
@@ -411,6 +431,38 @@ mod tests {
         for (value, text) in cases {
             assert_eq!(value.to_string(), text);
             assert_eq!(value.render(), text, "the same text without a formatter");
+        }
+    }
+
+    #[test]
+    fn fractional_bounds_print_as_the_formatter_prints_them_rounded() {
+        // A spread of magnitudes and fractions, signs, halves, tiny and huge values.
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut values = vec![
+            0.004,
+            -0.004,
+            0.005,
+            -0.005,
+            0.1,
+            0.125,
+            1e12 + 0.5,
+            2.5e13 + 0.25,
+        ];
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let scale = 10f64.powi((x % 17) as i32 - 3);
+            let v = (x >> 11) as f64 / (1u64 << 53) as f64 * scale;
+            values.push(if x & 1 == 0 { v } else { -v });
+        }
+        for v in values {
+            if v.fract() == 0.0 {
+                continue;
+            }
+            let mut ours = String::new();
+            write_number(v, &mut ours).unwrap();
+            assert_eq!(ours, format!("{}", (v * 100.0).round() / 100.0), "{v}");
         }
     }
 
