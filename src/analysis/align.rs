@@ -42,15 +42,26 @@ const NO_CLUSTER: u32 = u32::MAX;
 pub struct Clusters {
     /// Cluster of each clause of each report (`NO_CLUSTER` when alone).
     of: Vec<Vec<u32>>,
-    /// Members of each cluster: (report, clause).
-    members: Vec<Vec<(u32, u32)>>,
+    /// Members of each cluster.
+    members: Vec<Vec<Member>>,
+}
+
+/// One clause of a cluster.
+#[derive(Clone, Copy)]
+struct Member {
+    doc: u32,
+    clause: u32,
+    /// Byte range of the clause's tokens, noted while its report was read (statements are
+    /// claimed long after).
+    start: u32,
+    end: u32,
 }
 
 impl Clusters {
     fn multi_doc(&self, cluster: u32) -> bool {
         cluster != NO_CLUSTER && {
             let members = &self.members[cluster as usize];
-            members.iter().any(|&(d, _)| d != members[0].0)
+            members.iter().any(|m| m.doc != members[0].doc)
         }
     }
 
@@ -104,7 +115,7 @@ fn shared(a: &[u32], b: &[u32]) -> usize {
 #[derive(Default)]
 pub struct Clusterer {
     reps: Vec<Vec<u32>>,
-    members: Vec<Vec<(u32, u32)>>,
+    members: Vec<Vec<Member>>,
     /// Clusters whose representative holds each word, by word id (ids are dense).
     index: Vec<Vec<u32>>,
     of: Vec<Vec<u32>>,
@@ -137,7 +148,13 @@ impl Clusterer {
                 continue;
             }
             let id = self.place(&sig);
-            self.members[id as usize].push((d as u32, c as u32));
+            let bytes = doc.span(clause.start, clause.end - 1);
+            self.members[id as usize].push(Member {
+                doc: d as u32,
+                clause: c as u32,
+                start: bytes.start as u32,
+                end: bytes.end as u32,
+            });
             doc_of[c] = id;
         }
         self.sig = sig;
@@ -1338,7 +1355,7 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
         }
         if members
             .iter()
-            .any(|&(d, clause)| covered[d as usize][clause as usize])
+            .any(|m| covered[m.doc as usize][m.clause as usize])
         {
             continue;
         }
@@ -1347,17 +1364,15 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
         let mut shortest: Option<(&str, u32, u32)> = None;
         let claims: Vec<ClaimRef> = members
             .iter()
-            .map(|&(d, clause)| {
-                let doc = &ex.docs[d as usize];
-                let range = &doc.clauses[clause as usize];
-                let bytes = doc.span(range.start, range.end - 1);
-                let whole = &doc.text[bytes.clone()];
+            .map(|m| {
+                let bytes = m.start as usize..m.end as usize;
+                let whole = &ex.docs[m.doc as usize].text[bytes.clone()];
                 if shortest.is_none_or(|(s, _, _)| (whole.len(), whole) < (s.len(), s)) {
-                    shortest = Some((whole, d, clause));
+                    shortest = Some((whole, m.doc, m.clause));
                 }
                 let text = whole.trim_end_matches([',', ';', ':', '.']).to_owned();
                 let bytes = bytes.start..bytes.start + text.len();
-                claim(d as usize, &bytes, String::new(), text)
+                claim(m.doc as usize, &bytes, String::new(), text)
             })
             .collect();
         let Some((_, d, clause)) = shortest else {
@@ -1379,7 +1394,7 @@ fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Fin
             precision: Vec::new(),
             subject: format!("{}{}", words.join(" "), if more { "…" } else { "" }),
             explanation: format!("the same statement in {} reports", {
-                let mut docs: Vec<u32> = members.iter().map(|m| m.0).collect();
+                let mut docs: Vec<u32> = members.iter().map(|m| m.doc).collect();
                 docs.dedup();
                 docs.len()
             }),
