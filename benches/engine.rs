@@ -1,9 +1,10 @@
 //! Speed of the claim engine (extraction + alignment), single-threaded, on generated reports.
 //!
-//! `cargo bench --bench engine` prints MB/s for 20 and 200 reports of 5–20 KB and the ratio of
-//! their costs: with no all-pairs comparison, 10x the reports should cost about 10x the time.
-//! Runs with the binary's allocator (mimalloc, set in `common`). On shared VMs the wall clock
-//! varies by half from minute to minute: run it several times, or compare instruction counts.
+//! `cargo bench --bench engine` prints MB/s (best and median round) for 20 and 200 reports of
+//! 5–20 KB and the ratio of their best times: with no all-pairs comparison, 10x the reports
+//! should cost about 10x the time. Runs with the binary's allocator (mimalloc, set in
+//! `common`). On shared VMs the wall clock varies by half from minute to minute: run it
+//! several times, or compare instruction counts.
 
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 
@@ -13,7 +14,8 @@ use std::time::{Duration, Instant};
 
 use crosscheck::analysis::{self, Input};
 
-fn time(texts: &[String], rounds: usize) -> (Duration, usize) {
+/// The best and the median time of `rounds` analyses of `texts`, and the findings' count.
+fn time(texts: &[String], rounds: usize) -> (Duration, Duration, usize) {
     let inputs: Vec<Input<'_>> = texts
         .iter()
         .map(|t| Input {
@@ -22,15 +24,16 @@ fn time(texts: &[String], rounds: usize) -> (Duration, usize) {
             date: None,
         })
         .collect();
-    let mut best = Duration::MAX;
+    let mut times = Vec::with_capacity(rounds);
     let mut findings = 0;
     for _ in 0..rounds {
         let start = Instant::now();
         let result = analysis::analyze(&inputs);
-        best = best.min(start.elapsed());
+        times.push(start.elapsed());
         findings = result.findings.len();
     }
-    (best, findings)
+    times.sort_unstable();
+    (times[0], times[times.len() / 2], findings)
 }
 
 fn main() {
@@ -41,12 +44,16 @@ fn main() {
         let texts = common::reports(42, count, 5_000, 20_000);
         let bytes: usize = texts.iter().map(String::len).sum();
         let rounds = if count <= 20 { 20 } else { 10 };
-        let (elapsed, findings) = time(&texts, rounds);
-        let mb_per_s = bytes as f64 / 1e6 / elapsed.as_secs_f64();
+        let (elapsed, median, findings) = time(&texts, rounds);
+        let mb_per_s = |t: Duration| bytes as f64 / 1e6 / t.as_secs_f64();
         println!(
-            "{count:>4} reports, {:>6.2} MB: best of {rounds} {:>8.2} ms, {mb_per_s:>6.1} MB/s, {findings} findings",
+            "{count:>4} reports, {:>6.2} MB: best of {rounds} {:>8.2} ms, {:>6.1} MB/s \
+             (median {:.2} ms, {:.1} MB/s), {findings} findings",
             bytes as f64 / 1e6,
-            elapsed.as_secs_f64() * 1e3
+            elapsed.as_secs_f64() * 1e3,
+            mb_per_s(elapsed),
+            median.as_secs_f64() * 1e3,
+            mb_per_s(median),
         );
         rows.push((count, bytes, elapsed));
     }
