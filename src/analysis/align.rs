@@ -44,6 +44,9 @@ pub struct Clusters {
     of: Vec<Vec<u32>>,
     /// Members of each cluster.
     members: Vec<Vec<Member>>,
+    /// Whether each cluster has members in two reports or more (asked for every figure and
+    /// date: a flag, not a walk over members that left the cache).
+    multi: Vec<bool>,
 }
 
 /// One clause of a cluster.
@@ -59,10 +62,7 @@ struct Member {
 
 impl Clusters {
     fn multi_doc(&self, cluster: u32) -> bool {
-        cluster != NO_CLUSTER && {
-            let members = &self.members[cluster as usize];
-            members.iter().any(|m| m.doc != members[0].doc)
-        }
+        cluster != NO_CLUSTER && self.multi[cluster as usize]
     }
 
     fn of(&self, doc: usize, clause: u32) -> u32 {
@@ -238,6 +238,11 @@ impl Clusterer {
     pub fn finish(self) -> Clusters {
         Clusters {
             of: self.of,
+            multi: self
+                .members
+                .iter()
+                .map(|members| members.iter().any(|m| m.doc != members[0].doc))
+                .collect(),
             members: self.members,
         }
     }
