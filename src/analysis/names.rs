@@ -301,22 +301,19 @@ impl NameFinder {
         self.found.push((mentions, missing));
     }
 
-    /// The names of `docs` (the reports added, in the same order), linked across them.
+    /// The names of `docs` (the reports added, in the same order), linked across them. A
+    /// report that was not added is read here.
     pub fn finish(self, docs: &[Doc<'_>]) -> Names {
         let evidence = self.evidence;
-        let found = self
-            .found
-            .into_iter()
-            .zip(docs)
-            .map(|((mentions, missing), doc)| {
-                if missing.found_in(&evidence) {
-                    extract_doc(doc, &evidence, &mut Missing::default())
-                } else {
-                    mentions
-                }
+        let mut found = self.found.into_iter();
+        let mentions = docs
+            .iter()
+            .map(|doc| match found.next() {
+                Some((mentions, missing)) if !missing.found_in(&evidence) => mentions,
+                _ => extract_doc(doc, &evidence, &mut Missing::default()),
             })
             .collect();
-        analyze(docs, found)
+        analyze(docs, mentions)
     }
 }
 
@@ -1253,6 +1250,35 @@ mod tests {
         let (names, _) = names_of(&[opening, "The talks with Okafor ended."]);
         assert_eq!(found(&names, 0), ["okafor"]);
         assert_eq!(found(&names, 1), ["okafor"]);
+    }
+
+    #[test]
+    fn reports_not_added_to_the_finder_are_read_when_it_finishes() {
+        let texts = [
+            "Envoy Steve Witkoff arrived on Monday.",
+            "Officials said Witkoff left.",
+        ];
+        let mut interner = Interner::default();
+        let docs: Vec<Doc<'_>> = texts
+            .iter()
+            .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
+            .collect();
+        let mut finder = NameFinder::default();
+        finder.add(&docs[0]);
+        let names = finder.finish(&docs);
+        let keys = |names: &Names| -> Vec<Vec<String>> {
+            names
+                .mentions
+                .iter()
+                .map(|list| {
+                    list.iter()
+                        .map(|m| names.forms[m.form as usize].key.clone())
+                        .collect()
+                })
+                .collect()
+        };
+        assert_eq!(keys(&names), [vec!["steve witkoff"], vec!["witkoff"]]);
+        assert_eq!(keys(&names), keys(&names_of(&texts).0));
     }
 
     #[test]
