@@ -58,7 +58,7 @@ pub fn analyze_with_progress(
     let mut interner = doc::Interner::default();
     let total = inputs.len().max(1) as f32;
     let mut docs = Vec::with_capacity(inputs.len());
-    let mut names = names::NameFinder::default();
+    let mut name_finder = names::NameFinder::default();
     let mut clusterer = align::Clusterer::default();
     let mut dates = Vec::with_capacity(inputs.len());
     let mut quantities = Vec::with_capacity(inputs.len());
@@ -75,14 +75,14 @@ pub fn analyze_with_progress(
         let figures = quantity::extract(&doc, &mut used);
         figure_texts.push(figures.iter().map(quantity::describe).collect());
         quantities.push(figures);
-        names.add(&doc);
+        name_finder.add(&doc);
         clusterer.add(&doc);
         docs.push(doc);
         if !progress(0.6 * (i + 1) as f32 / total) {
             return None;
         }
     }
-    let names = names.finish(&docs);
+    let names = name_finder.finish(&docs);
     if !progress(0.75) {
         return None;
     }
