@@ -291,14 +291,13 @@ impl Aligned {
 /// read; a missing one is written here.
 pub fn findings(ex: &Extracted<'_>, figure_texts: Vec<Vec<String>>) -> Vec<Finding> {
     let mut texts = FigureTexts(figure_texts);
-    let clusters = ex.clusters;
     let mut out = Vec::new();
     let mut aligned = Aligned::new(ex);
-    quantity_findings(ex, clusters, &mut texts, &mut aligned, &mut out);
-    date_findings(ex, clusters, &mut out);
+    quantity_findings(ex, &mut texts, &mut aligned, &mut out);
+    date_findings(ex, &mut out);
     people_findings(ex, &mut aligned, &mut out);
     spelling_findings(ex, &mut out);
-    statement_findings(ex, clusters, &mut out);
+    statement_findings(ex, &mut out);
     only_in_one_findings(ex, &mut texts, &aligned, &mut out);
     for finding in &mut out {
         finding.claims.sort_by_key(|c| (c.article, c.start, c.end));
@@ -659,7 +658,6 @@ fn classify_sides(sides: &[Side]) -> (Status, Vec<Precision>, String) {
 
 fn quantity_findings(
     ex: &Extracted<'_>,
-    clusters: &Clusters,
     texts: &mut FigureTexts,
     aligned: &mut Aligned,
     out: &mut Vec<Finding>,
@@ -693,7 +691,7 @@ fn quantity_findings(
             };
             if key.measure.is_none() {
                 key.anchors.clear();
-                key.cluster = clusters.of(d, q.at.clause);
+                key.cluster = ex.clusters.of(d, q.at.clause);
                 if key.cluster == NO_CLUSTER {
                     continue;
                 }
@@ -889,7 +887,7 @@ struct DateRef {
     idx: usize,
 }
 
-fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>) {
+fn date_findings(ex: &Extracted<'_>, out: &mut Vec<Finding>) {
     // Union-find over date claims joined by (passage, verb) or (verb, people and places).
     let mut refs: Vec<DateRef> = Vec::new();
     let mut keys: FxHashMap<DateKey, Vec<usize>> = FxHashMap::default();
@@ -903,7 +901,7 @@ fn date_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>
             }
             let id = refs.len();
             refs.push(DateRef { doc: d, idx: k });
-            let cluster = clusters.of(d, date.clause);
+            let cluster = ex.clusters.of(d, date.clause);
             if date.verb.is_none() {
                 continue;
             }
@@ -1337,7 +1335,8 @@ fn spelling_findings(ex: &Extracted<'_>, out: &mut Vec<Finding>) {
 // ---------------------------------------------------------------------------------------------
 // Statements
 
-fn statement_findings(ex: &Extracted<'_>, clusters: &Clusters, out: &mut Vec<Finding>) {
+fn statement_findings(ex: &Extracted<'_>, out: &mut Vec<Finding>) {
+    let clusters = ex.clusters;
     // Clauses with a figure or a date, a flag per clause of each report.
     let mut covered: Vec<Vec<bool>> = ex
         .docs
