@@ -241,41 +241,44 @@ impl WordEvidence {
     }
 }
 
+/// One of the two word sets of [`WordEvidence`].
+#[derive(Clone, Copy)]
+enum Seen {
+    /// Seen as a noun (`WordEvidence::noun`).
+    AsNoun,
+    /// Seen capitalized inside a sentence (`WordEvidence::inside`).
+    Inside,
+}
+
+impl WordEvidence {
+    fn has(&self, seen: Seen, word: u32) -> bool {
+        match seen {
+            Seen::AsNoun => self.noun.contains(word),
+            Seen::Inside => self.inside.contains(word),
+        }
+    }
+}
+
 /// The evidence one report's names were found with that was missing then: which set was
 /// asked about which word. The evidence only grows, so if none of these words is in its set
 /// once every report is read, the report's names are those it would have had with all the
 /// evidence.
 #[derive(Default)]
-struct Missing(Vec<(bool, u32)>);
+struct Missing(Vec<(Seen, u32)>);
 
 impl Missing {
-    /// Whether `word` was seen as a noun, noting it if not.
-    fn noun(&mut self, evidence: &WordEvidence, word: u32) -> bool {
-        let known = evidence.noun.contains(word);
+    /// Whether `evidence` has `word` in set `seen`, noting it if not.
+    fn ask(&mut self, evidence: &WordEvidence, seen: Seen, word: u32) -> bool {
+        let known = evidence.has(seen, word);
         if !known {
-            self.0.push((true, word));
-        }
-        known
-    }
-
-    /// Whether `word` was seen capitalized inside a sentence, noting it if not.
-    fn inside(&mut self, evidence: &WordEvidence, word: u32) -> bool {
-        let known = evidence.inside.contains(word);
-        if !known {
-            self.0.push((false, word));
+            self.0.push((seen, word));
         }
         known
     }
 
     /// Whether some noted word has turned up in `evidence` since.
     fn found_in(&self, evidence: &WordEvidence) -> bool {
-        self.0.iter().any(|&(noun, word)| {
-            if noun {
-                evidence.noun.contains(word)
-            } else {
-                evidence.inside.contains(word)
-            }
-        })
+        self.0.iter().any(|&(seen, word)| evidence.has(seen, word))
     }
 }
 
@@ -348,7 +351,7 @@ fn is_demonym(doc: &Doc<'_>, i: usize, evidence: &WordEvidence, missing: &mut Mi
             .iter()
             .any(|s| word.len() > s.len() + 2 && word.ends_with(s));
     // The evidence is asked last, only when its answer decides.
-    looks_so && !missing.noun(evidence, doc.word[i])
+    looks_so && !missing.ask(evidence, Seen::AsNoun, doc.word[i])
 }
 
 fn is_name_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -375,7 +378,7 @@ fn starts_name(doc: &Doc<'_>, i: usize, evidence: &WordEvidence, missing: &mut M
     }
     doc.has(i, TITLE | HONORIFIC)
         || (is_name_word(doc, i + 1) && !doc.tokens[i].has(POSSESSIVE))
-        || missing.inside(evidence, doc.word[i])
+        || missing.ask(evidence, Seen::Inside, doc.word[i])
 }
 
 /// Token index one past the end of the name run starting at `i`.
