@@ -1545,14 +1545,10 @@ fn only_in_one_findings(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::doc::Interner;
+    use crate::analysis::doc::docs_of;
 
     fn clusters_of(texts: &[&str]) -> Vec<Vec<u32>> {
-        let mut interner = Interner::default();
-        let docs: Vec<Doc<'_>> = texts
-            .iter()
-            .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
-            .collect();
+        let docs = docs_of(texts);
         let mut clusterer = Clusterer::default();
         for doc in &docs {
             clusterer.add(doc);

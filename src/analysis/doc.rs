@@ -401,6 +401,16 @@ impl<'a> Doc<'a> {
     }
 }
 
+/// Each text whole as an undated report, all sharing one interner (for tests).
+#[cfg(test)]
+pub(crate) fn docs_of<'a>(texts: &[&'a str]) -> Vec<Doc<'a>> {
+    let mut interner = Interner::default();
+    texts
+        .iter()
+        .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

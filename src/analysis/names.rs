@@ -296,6 +296,16 @@ pub struct NameFinder {
 }
 
 impl NameFinder {
+    /// The names of `docs`, each added in turn (for tests).
+    #[cfg(test)]
+    pub(crate) fn all(docs: &[Doc<'_>]) -> Names {
+        let mut finder = Self::default();
+        for doc in docs {
+            finder.add(doc);
+        }
+        finder.finish(docs)
+    }
+
     /// Adds the next report: its evidence, then its names.
     pub fn add(&mut self, doc: &Doc<'_>) {
         self.evidence.add(doc);
@@ -1179,19 +1189,11 @@ mod tests {
         assert_eq!(fold("Zürich"), "zurich");
         assert_ne!(fold("Morsi"), fold("Mursi"));
     }
-    use crate::analysis::doc::Interner;
+    use crate::analysis::doc::docs_of;
 
     fn names_of(texts: &[&str]) -> (Names, Vec<String>) {
-        let mut interner = Interner::default();
-        let docs: Vec<Doc<'_>> = texts
-            .iter()
-            .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
-            .collect();
-        let mut finder = NameFinder::default();
-        for doc in &docs {
-            finder.add(doc);
-        }
-        let names = finder.finish(&docs);
+        let docs = docs_of(texts);
+        let names = NameFinder::all(&docs);
         let entities = names
             .entities
             .iter()
@@ -1236,15 +1238,23 @@ mod tests {
         assert_eq!(names.entity_of_form[full], names.entity_of_form[short]);
     }
 
+    /// The folded form of each mention of each report.
+    fn mention_keys(names: &Names) -> Vec<Vec<String>> {
+        names
+            .mentions
+            .iter()
+            .map(|list| {
+                list.iter()
+                    .map(|m| names.forms[m.form as usize].key.clone())
+                    .collect()
+            })
+            .collect()
+    }
+
     #[test]
     fn a_report_is_read_again_when_a_later_one_shows_its_first_word_is_a_name() {
         let opening = "Okafor arrived late. Rescuers worked through the night.";
-        let found = |names: &Names, d: usize| -> Vec<String> {
-            names.mentions[d]
-                .iter()
-                .map(|m| names.forms[m.form as usize].key.clone())
-                .collect()
-        };
+        let found = |names: &Names, d: usize| mention_keys(names)[d].clone();
         // Alone, a capitalized word opening a sentence is not taken for a name…
         let (alone, _) = names_of(&[opening]);
         assert!(found(&alone, 0).is_empty());
@@ -1261,27 +1271,15 @@ mod tests {
             "Envoy Steve Witkoff arrived on Monday.",
             "Officials said Witkoff left.",
         ];
-        let mut interner = Interner::default();
-        let docs: Vec<Doc<'_>> = texts
-            .iter()
-            .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
-            .collect();
+        let docs = docs_of(&texts);
         let mut finder = NameFinder::default();
         finder.add(&docs[0]);
         let names = finder.finish(&docs);
-        let keys = |names: &Names| -> Vec<Vec<String>> {
-            names
-                .mentions
-                .iter()
-                .map(|list| {
-                    list.iter()
-                        .map(|m| names.forms[m.form as usize].key.clone())
-                        .collect()
-                })
-                .collect()
-        };
-        assert_eq!(keys(&names), [vec!["steve witkoff"], vec!["witkoff"]]);
-        assert_eq!(keys(&names), keys(&names_of(&texts).0));
+        assert_eq!(
+            mention_keys(&names),
+            [vec!["steve witkoff"], vec!["witkoff"]]
+        );
+        assert_eq!(mention_keys(&names), mention_keys(&names_of(&texts).0));
     }
 
     #[test]

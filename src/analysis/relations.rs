@@ -186,20 +186,12 @@ pub fn extract(doc: &Doc<'_>, names: &Names, d: usize) -> Vec<Party> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::doc::Interner;
+    use crate::analysis::doc::docs_of;
     use crate::analysis::names;
 
     fn parties(texts: &[&str]) -> Vec<(Vec<String>, Vec<String>)> {
-        let mut interner = Interner::default();
-        let docs: Vec<Doc<'_>> = texts
-            .iter()
-            .map(|t| Doc::new(t, 0..t.len(), None, &mut interner))
-            .collect();
-        let mut finder = names::NameFinder::default();
-        for doc in &docs {
-            finder.add(doc);
-        }
-        let names = finder.finish(&docs);
+        let docs = docs_of(texts);
+        let names = names::NameFinder::all(&docs);
         let name = |e: u32| names.entities[e as usize].name.clone();
         docs.iter()
             .enumerate()
