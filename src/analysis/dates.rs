@@ -427,6 +427,7 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
             for slot in &mut used[first..=last] {
                 *slot = true;
             }
+            let clause = doc.clause_of[first];
             out.push(DateClaim {
                 first,
                 last,
@@ -434,8 +435,8 @@ pub fn extract(doc: &Doc<'_>, used: &mut [bool]) -> Vec<DateClaim> {
                 value,
                 relative,
                 verb: event_verb(doc, first, last),
-                clause: doc.clause_of[first],
-                clause_tokens: doc.clause_range(first),
+                clause,
+                clause_tokens: doc.clauses[clause as usize].clone(),
             });
             i = last + 1;
         } else {

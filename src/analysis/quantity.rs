@@ -84,16 +84,18 @@ pub struct Placement {
 
 impl Placement {
     fn of(doc: &Doc<'_>, first: usize, number_token: usize) -> Self {
-        let sentence_tokens = doc.sentence_range(first);
-        let mut actor_from = doc.clause_range(number_token).start;
+        let sentence = doc.sentence_of[first];
+        let sentence_tokens = doc.sentences[sentence as usize].tokens.clone();
+        let clause = doc.clause_of[number_token];
+        let mut actor_from = doc.clauses[clause as usize].start;
         let relative = matches!(doc.lower(actor_from), "who" | "which" | "whose");
         if relative && actor_from > sentence_tokens.start {
             actor_from = doc.clause_range(actor_from - 1).start;
         }
         Self {
-            sentence: doc.sentence_of[first],
+            sentence,
             sentence_tokens,
-            clause: doc.clause_of[number_token],
+            clause,
             actor_from,
         }
     }
