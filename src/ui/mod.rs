@@ -1,17 +1,23 @@
 //! The window: egui panels that draw the state and send commands. The only module that uses
 //! egui; everything it shows comes from `corpus`, `analysis`, `review` and `store`.
 
-pub mod app;
 pub mod command;
 pub mod editor;
+mod frame;
 pub mod list;
+mod menu;
+mod modal;
 pub mod pane;
+mod panes;
+mod side_panel;
+pub mod state;
+mod status_bar;
 pub mod theme;
 pub mod worker;
 
 use std::path::PathBuf;
 
-pub use app::{App, Command, StartOptions};
+pub use state::{App, Command, StartOptions};
 
 use crate::corpus::{self, Article};
 

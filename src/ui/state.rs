@@ -1,20 +1,20 @@
-//! The application: its state, the one [`App::handle`] that changes it, and the frame that
-//! draws it. UI code reads the state and pushes [`Command`]s; each frame drains them first.
+//! The application's state and the one place it changes: [`App::handle`]. The panels
+//! (`menu`, `status_bar`, `side_panel`, `panes`, `modal`) get the state read-only and push
+//! [`Command`]s; `frame` drains them, before and after drawing. The only things a panel
+//! writes itself are its own widget buffers, which it is handed separately: a pane's layout
+//! and scroll position, the editor's draft being typed, a dialog's text.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use chrono::{NaiveDate, Utc};
-use egui::{Pos2, Rect, Stroke, Vec2};
 use serde::{Deserialize, Serialize};
 
 use super::command::UiCommand;
-use super::editor::{self, Draft, EditorEvent, EditorView};
-use super::list::{self, Filter, ListEvent};
-use super::pane::{self, Highlight, PaneEvent, PaneState, PaneView, Target};
-use super::theme::Theme;
+use super::editor::Draft;
+use super::list::Filter;
+use super::pane::{self, Highlight, PaneState, Target};
 use super::worker::{Job, Worker};
 use crate::analysis::{Analysis, Finding, Kind, Status};
 use crate::corpus::text::shorten;
@@ -120,6 +120,20 @@ pub enum Command {
     QuitWithoutSaving,
     /// A menu command (may open a dialog).
     Ui(UiCommand),
+    /// Record what was typed in the editor as one review change.
+    CommitDraft,
+    /// The window is asked to close (asks to save first when there are unsaved changes).
+    CloseRequested,
+    /// Set the reviewer's name.
+    SetReviewer(String),
+    /// Change the list filter.
+    SetFilter(Filter),
+    /// Dismiss notice `i`.
+    DismissNotice(usize),
+    /// Set the report columns' relative widths.
+    SetWidths(Vec<f32>),
+    /// Ask where review report `i` is now (a dialog).
+    LocateDialog(usize),
 }
 
 /// A message shown in the status bar.
@@ -143,66 +157,62 @@ pub struct Missing {
     pub path: String,
 }
 
-enum Modal {
+/// A dialog drawn over the window, with what it is editing.
+pub(super) enum Modal {
     Paste(String),
     Export(Format, bool),
     ConfirmQuit,
     Recovery(String),
 }
 
-/// Width of the draggable gap between report columns.
-const SEPARATOR: f32 = 8.0;
-/// Narrowest a report column gets; more reports scroll sideways.
-const MIN_WIDTH: f32 = 170.0;
-
 /// The application.
 pub struct App {
-    articles: Vec<Article>,
-    panes: Vec<PaneState>,
-    widths: Vec<f32>,
-    next_pane_id: u64,
-    active: usize,
-    generation: u64,
-    analysis: Arc<Analysis>,
-    analysed: u64,
-    worker: Worker,
-    highlights: Vec<Vec<Highlight>>,
-    highlight_generation: u64,
-    filter: Filter,
-    rows: Vec<usize>,
-    selected: Option<Target>,
-    selected_id: Option<String>,
-    scroll_list: bool,
-    focus_panes: Option<Target>,
-    prefs: Prefs,
-    notices: Vec<Notice>,
-    paste_count: u32,
-    review: Review,
-    history: History,
-    review_path: Option<PathBuf>,
-    fingerprint: Option<Fingerprint>,
-    dirty: bool,
-    last_change: Option<f64>,
-    recovery_path: Option<PathBuf>,
-    recovered: Option<Review>,
+    pub(super) articles: Vec<Article>,
+    pub(super) panes: Vec<PaneState>,
+    pub(super) widths: Vec<f32>,
+    pub(super) next_pane_id: u64,
+    pub(super) active: usize,
+    pub(super) generation: u64,
+    pub(super) analysis: Arc<Analysis>,
+    pub(super) analysed: u64,
+    pub(super) worker: Worker,
+    pub(super) highlights: Vec<Vec<Highlight>>,
+    pub(super) highlight_generation: u64,
+    pub(super) filter: Filter,
+    pub(super) rows: Vec<usize>,
+    pub(super) selected: Option<Target>,
+    pub(super) selected_id: Option<String>,
+    pub(super) scroll_list: bool,
+    pub(super) focus_panes: Option<Target>,
+    pub(super) prefs: Prefs,
+    pub(super) notices: Vec<Notice>,
+    pub(super) paste_count: u32,
+    pub(super) review: Review,
+    pub(super) history: History,
+    pub(super) review_path: Option<PathBuf>,
+    pub(super) fingerprint: Option<Fingerprint>,
+    pub(super) dirty: bool,
+    pub(super) last_change: Option<f64>,
+    pub(super) recovery_path: Option<PathBuf>,
+    pub(super) recovered: Option<Review>,
     /// Per finding: the annotation reviewing it.
-    annotation_of: Vec<Option<u64>>,
+    pub(super) annotation_of: Vec<Option<u64>>,
     /// Per annotation: where its anchors are in the open reports (open index, range).
-    placed: BTreeMap<u64, Vec<PlacedAnchor>>,
+    pub(super) placed: BTreeMap<u64, Vec<PlacedAnchor>>,
     /// Per annotation, a hash of the anchors its placement was computed from, and a hash of
     /// the open reports it was computed against: placements are redone only when these change.
-    placed_from: rustc_hash::FxHashMap<u64, u64>,
-    placed_against: u64,
+    pub(super) placed_from: rustc_hash::FxHashMap<u64, u64>,
+    pub(super) placed_against: u64,
     /// The reviewer's own claims for the list: (id, label), rebuilt when the review changes.
-    manual_rows: Vec<(u64, String)>,
-    missing: Vec<Missing>,
+    pub(super) manual_rows: Vec<(u64, String)>,
+    pub(super) missing: Vec<Missing>,
     /// Annotations that could not be placed (counted when placements change, not per frame).
-    orphan_count: usize,
-    draft: Draft,
-    draft_source: Option<(Option<Target>, Option<Annotation>)>,
-    modal: Option<Modal>,
-    allow_close: bool,
-    pending: Vec<Command>,
+    pub(super) orphan_count: usize,
+    pub(super) draft: Draft,
+    pub(super) draft_source: Option<(Option<Target>, Option<Annotation>)>,
+    pub(super) modal: Option<Modal>,
+    pub(super) allow_close: bool,
+    pub(super) pending: Vec<Command>,
 }
 
 impl App {
@@ -572,6 +582,38 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::Ui(command) => self.ui_command(ctx, command),
+            Command::SetReviewer(name) => self.prefs.reviewer = name,
+            Command::SetFilter(filter) => {
+                if filter != self.filter {
+                    self.filter = filter;
+                    self.rebuild_view();
+                }
+            }
+            Command::CommitDraft => self.commit_draft(ctx),
+            Command::CloseRequested => {
+                if self.dirty && !self.allow_close {
+                    ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                    self.modal = Some(Modal::ConfirmQuit);
+                }
+            }
+            Command::DismissNotice(i) => {
+                if i < self.notices.len() {
+                    self.notices.remove(i);
+                }
+            }
+            Command::SetWidths(widths) => {
+                if widths.len() == self.widths.len() {
+                    self.widths = widths;
+                }
+            }
+            Command::LocateDialog(index) => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .set_title("Locate report")
+                    .pick_file()
+                {
+                    self.handle(ctx, Command::LocateArticle(index, path));
+                }
+            }
         }
     }
 
@@ -697,7 +739,7 @@ impl App {
     }
 
     /// The open report for a review article index.
-    fn open_index(&self, review_index: usize) -> Option<usize> {
+    pub(super) fn open_index(&self, review_index: usize) -> Option<usize> {
         let stored = self.review.articles.get(review_index)?;
         self.articles
             .iter()
@@ -1001,7 +1043,7 @@ impl App {
     }
 
     /// The text selected with the mouse (the active pane's first), widened to whole words.
-    fn text_selection(&self) -> Option<(usize, std::ops::Range<usize>)> {
+    pub(super) fn text_selection(&self) -> Option<(usize, std::ops::Range<usize>)> {
         let active = self
             .panes
             .get(self.active)
@@ -1075,7 +1117,7 @@ impl App {
     }
 
     /// The annotation of the selection, if one exists.
-    fn current_annotation(&self) -> Option<&Annotation> {
+    pub(super) fn current_annotation(&self) -> Option<&Annotation> {
         match self.selected? {
             Target::Finding(i) => self.annotation_for(i),
             Target::Manual(id) => self.review.get(id),
@@ -1108,6 +1150,55 @@ impl App {
             Utc::now(),
         );
         Some(annotation)
+    }
+
+    /// Reloads the editor's draft when the selection or its stored annotation changed (a new
+    /// selection, an undo), so the editor always shows what is stored.
+    pub(super) fn refresh_draft(&mut self) {
+        let Some(target) = self.selected else {
+            return;
+        };
+        let source = (Some(target), self.current_annotation().cloned());
+        if self.draft_source.as_ref() != Some(&source) {
+            let open_of = |r: usize| self.open_index(r);
+            self.draft = Draft::of(source.1.as_ref(), self.articles.len(), &open_of);
+            self.draft_source = Some(source);
+        }
+    }
+
+    /// Takes a finished analysis from the worker.
+    pub(super) fn poll_analysis(&mut self) {
+        if let Some(analysis) = self.worker.poll(self.generation) {
+            self.set_analysis(analysis);
+        }
+    }
+
+    /// Writes the recovery file once the review has been left alone for a while.
+    pub(super) fn autosave(&mut self, ctx: &egui::Context) {
+        if let Some(changed) = self.last_change {
+            if self.dirty && ctx.input(|i| i.time) - changed > AUTOSAVE_SECS {
+                self.write_recovery();
+                self.last_change = None;
+            } else if self.dirty {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
+            }
+        }
+    }
+
+    /// Stores the preferences (eframe calls this on exit and now and then).
+    pub(super) fn save_prefs(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+
+    /// After the panels were drawn: the list has scrolled to the selection; the other panes
+    /// follow a pane the user scrolled, and every pane scrolls to the selection once it has
+    /// a layout.
+    pub(super) fn after_frame_drawn(&mut self) {
+        self.scroll_list = false;
+        self.sync_scrolling();
+        if let Some(target) = self.focus_panes {
+            self.scroll_panes_to(target);
+        }
     }
 
     /// Records the editor's draft as one action.
@@ -1303,589 +1394,6 @@ impl App {
         }
     }
 
-    // -----------------------------------------------------------------------------------------
-    // Drawing.
-
-    fn details(&self, target: Target) -> String {
-        match target {
-            Target::Finding(i) => {
-                let Some(f) = self.analysis.findings.get(i) else {
-                    return String::new();
-                };
-                let mut text = format!(
-                    "{} · {}\n{}\n{}",
-                    f.status.label(),
-                    f.kind.label(),
-                    f.subject,
-                    f.explanation
-                );
-                for c in &f.claims {
-                    let name = self
-                        .articles
-                        .get(c.article)
-                        .map(Article::short_name)
-                        .unwrap_or_default();
-                    let quote = self
-                        .articles
-                        .get(c.article)
-                        .and_then(|a| a.text.get(c.start..c.end))
-                        .unwrap_or_default();
-                    let value = if c.value.is_empty() {
-                        String::new()
-                    } else {
-                        format!(" → {}", c.value)
-                    };
-                    let _ = write!(text, "\n• {name}: “{}”{value}", shorten(quote, 80));
-                }
-                if let Some(a) = self.annotation_for(i).filter(|a| a.is_reviewed()) {
-                    let _ = write!(text, "\nVerdict: {}", a.verdict.label());
-                }
-                text
-            }
-            Target::Manual(id) => self
-                .review
-                .get(id)
-                .map(|a| {
-                    format!(
-                        "Your claim · {}\n{}\nVerdict: {}",
-                        a.kind.label(),
-                        a.subject,
-                        a.verdict.label()
-                    )
-                })
-                .unwrap_or_default(),
-        }
-    }
-
-    fn menu_item(&mut self, ui: &mut egui::Ui, command: UiCommand, enabled: bool) {
-        let shortcut = command
-            .shortcuts()
-            .first()
-            .map(|s| ui.ctx().format_shortcut(s))
-            .unwrap_or_default();
-        let button = egui::Button::new(command.label()).shortcut_text(shortcut);
-        let response = ui
-            .add_enabled(enabled, button)
-            .on_hover_text(command.tooltip());
-        if response.clicked() {
-            self.pending.push(Command::Ui(command));
-            ui.close();
-        }
-    }
-
-    fn menu_bar_ui(&mut self, ui: &mut egui::Ui) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            ui.menu_button("File", |ui| {
-                self.menu_item(ui, UiCommand::OpenReports, true);
-                let recent = self.prefs.recent_files.clone();
-                ui.menu_button("Open recent", |ui| {
-                    if recent.is_empty() {
-                        ui.weak("No recent reports");
-                    }
-                    for path in recent {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.pending.push(Command::OpenFiles(vec![path]));
-                            ui.close();
-                        }
-                    }
-                });
-                self.menu_item(ui, UiCommand::PasteReport, true);
-                let has_articles = !self.articles.is_empty();
-                self.menu_item(ui, UiCommand::CloseReport, has_articles);
-                ui.separator();
-                self.menu_item(ui, UiCommand::OpenReview, true);
-                let reviews = self.prefs.recent_reviews.clone();
-                ui.menu_button("Open recent review", |ui| {
-                    if reviews.is_empty() {
-                        ui.weak("No recent reviews");
-                    }
-                    for path in reviews {
-                        if ui.button(path.display().to_string()).clicked() {
-                            self.pending.push(Command::OpenReview(path));
-                            ui.close();
-                        }
-                    }
-                });
-                self.menu_item(ui, UiCommand::SaveReview, true);
-                self.menu_item(ui, UiCommand::SaveReviewAs, true);
-                self.menu_item(ui, UiCommand::Export, true);
-                ui.separator();
-                self.menu_item(ui, UiCommand::Quit, true);
-            });
-            ui.menu_button("Edit", |ui| {
-                let (undo, redo) = (self.history.can_undo(), self.history.can_redo());
-                self.menu_item(ui, UiCommand::Undo, undo);
-                self.menu_item(ui, UiCommand::Redo, redo);
-                ui.separator();
-                let has_articles = !self.articles.is_empty();
-                self.menu_item(ui, UiCommand::SetDate, has_articles);
-                let has_selection = self.text_selection().is_some();
-                self.menu_item(ui, UiCommand::AnnotateSelection, has_selection);
-                ui.separator();
-                ui.horizontal(|ui| {
-                    ui.label("Reviewer");
-                    let edit = ui.add(
-                        egui::TextEdit::singleline(&mut self.prefs.reviewer)
-                            .hint_text("your name")
-                            .desired_width(140.0),
-                    );
-                    edit.widget_info(|| {
-                        egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Reviewer name")
-                    });
-                });
-            });
-            ui.menu_button("View", |ui| {
-                let mut sync = self.prefs.sync_scroll;
-                if ui
-                    .checkbox(&mut sync, UiCommand::ToggleSync.label())
-                    .on_hover_text(UiCommand::ToggleSync.tooltip())
-                    .changed()
-                {
-                    self.pending.push(Command::ToggleSync);
-                }
-                let mut dark = self.prefs.dark;
-                if ui
-                    .checkbox(&mut dark, UiCommand::ToggleTheme.label())
-                    .changed()
-                {
-                    self.pending.push(Command::ToggleTheme);
-                }
-            });
-            ui.menu_button("Go", |ui| {
-                self.menu_item(ui, UiCommand::Next, true);
-                self.menu_item(ui, UiCommand::Previous, true);
-                self.menu_item(ui, UiCommand::ClearSelection, self.selected.is_some());
-            });
-            ui.menu_button("Help", |ui| {
-                ui.label("Keyboard shortcuts");
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for command in UiCommand::ALL {
-                        ui.label(command.label());
-                        let keys: Vec<String> = command
-                            .shortcuts()
-                            .iter()
-                            .map(|s| ui.ctx().format_shortcut(s))
-                            .collect();
-                        ui.label(keys.join(", "));
-                        ui.end_row();
-                    }
-                });
-            });
-            ui.separator();
-            // Toolbar.
-            let mut sync = self.prefs.sync_scroll;
-            let toggle = ui
-                .toggle_value(&mut sync, "Sync scroll")
-                .on_hover_text(format!(
-                    "{} ({})",
-                    UiCommand::ToggleSync.tooltip(),
-                    ui.ctx()
-                        .format_shortcut(&UiCommand::ToggleSync.shortcuts()[0])
-                ));
-            if toggle.changed() {
-                self.pending.push(Command::ToggleSync);
-            }
-            if ui
-                .button("‹ Previous")
-                .on_hover_text("Previous discrepancy (P, Shift+F7)")
-                .clicked()
-            {
-                self.pending.push(Command::Previous);
-            }
-            if ui
-                .button("Next ›")
-                .on_hover_text("Next discrepancy (N, F7)")
-                .clicked()
-            {
-                self.pending.push(Command::Next);
-            }
-        });
-    }
-
-    fn legend_ui(ui: &mut egui::Ui) {
-        let theme = Theme::of(ui.ctx());
-        for (status, reviewed, label) in [
-            (Status::Conflict, false, "Conflict"),
-            (Status::Compatible, false, "Different precision"),
-            (Status::OnlyInOne, false, "Only in one"),
-            (Status::Corroborated, false, "Corroborated"),
-            (Status::Conflict, true, "Reviewed"),
-        ] {
-            let style = theme.status(status, reviewed);
-            let (rect, _) = ui.allocate_exact_size(Vec2::new(26.0, 14.0), egui::Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, style.background);
-            pane::paint_underline(ui.painter(), rect, style.underline, style.stroke);
-            ui.label(egui::RichText::new(format!("{} {label}", style.marker)).color(style.stroke));
-        }
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let theme = Theme::of(ui.ctx());
-        ui.horizontal_wrapped(|ui| {
-            Self::legend_ui(ui);
-            ui.separator();
-            if let Some(progress) = self.worker.progress() {
-                ui.add(egui::ProgressBar::new(progress).desired_width(160.0).show_percentage().text(format!("analysing {} reports", self.articles.len())));
-            } else {
-                let count = |s: Status| self.analysis.findings.iter().filter(|f| f.status == s).count();
-                ui.label(format!(
-                    "{} reports · {} conflicts · {} different precision · {} only in one · {} agreements",
-                    self.articles.len(),
-                    count(Status::Conflict),
-                    count(Status::Compatible),
-                    count(Status::OnlyInOne),
-                    count(Status::Corroborated)
-                ));
-            }
-            ui.separator();
-            let name = self
-                .review_path
-                .as_ref()
-                .map_or_else(|| "unsaved review".to_owned(), |p| p.display().to_string());
-            ui.label(format!("{name}{}", if self.dirty { " •" } else { "" }))
-                .on_hover_text(if self.dirty { "Unsaved changes (Ctrl+S saves)" } else { "Saved" });
-        });
-        let missing = self.missing.clone();
-        for m in missing {
-            ui.horizontal(|ui| {
-                ui.colored_label(theme.warning, format!("Report not found: {}", m.path));
-                if ui.button("Locate…").clicked()
-                    && let Some(path) = rfd::FileDialog::new()
-                        .set_title("Locate report")
-                        .pick_file()
-                {
-                    self.pending.push(Command::LocateArticle(m.index, path));
-                }
-            });
-        }
-        let orphans = self.orphan_count;
-        if orphans > 0 {
-            ui.colored_label(theme.warning, format!("{orphans} annotations could not be placed in the changed reports; they are kept (see the list)."));
-        }
-        let mut dismiss = None;
-        for (i, notice) in self.notices.iter().enumerate().rev().take(3) {
-            ui.horizontal(|ui| {
-                if ui.small_button("×").on_hover_text("Dismiss").clicked() {
-                    dismiss = Some(i);
-                }
-                let color = if notice.error {
-                    theme.error
-                } else {
-                    ui.visuals().text_color()
-                };
-                ui.colored_label(color, &notice.text);
-            });
-        }
-        if let Some(i) = dismiss {
-            self.notices.remove(i);
-        }
-    }
-
-    fn side_panel_ui(&mut self, ui: &mut egui::Ui) {
-        if self.selected.is_some() {
-            egui::Panel::bottom("editor panel")
-                .resizable(true)
-                .default_size(ui.available_height() * 0.5)
-                .show(ui, |ui| self.editor_panel_ui(ui));
-        }
-        if !self.manual_rows.is_empty() {
-            egui::Panel::bottom("your claims").show(ui, |ui| self.manual_rows_ui(ui));
-        }
-        egui::CentralPanel::default().show(ui, |ui| {
-            let mut events = Vec::new();
-            let annotation_of = &self.annotation_of;
-            let review = &self.review;
-            let verdict_of = |i: usize| {
-                annotation_of
-                    .get(i)
-                    .copied()
-                    .flatten()
-                    .and_then(|id| review.get(id))
-                    .map(|a| a.verdict)
-            };
-            let selected = match self.selected {
-                Some(Target::Finding(i)) => Some(i),
-                _ => None,
-            };
-            let before = self.filter.clone();
-            list::list_ui(
-                ui,
-                &self.analysis.findings,
-                &self.rows,
-                selected,
-                &verdict_of,
-                &mut self.filter,
-                self.scroll_list,
-                &mut events,
-            );
-            self.scroll_list = false;
-            if self.filter != before {
-                self.rebuild_view();
-            }
-            for event in events {
-                match event {
-                    ListEvent::Select(i) => {
-                        self.pending.push(Command::Select(Some(Target::Finding(i))));
-                    }
-                }
-            }
-        });
-    }
-
-    /// The reviewer's own claims, drawn a screenful at a time however many there are.
-    fn manual_rows_ui(&mut self, ui: &mut egui::Ui) {
-        ui.label(format!("Your claims ({})", self.manual_rows.len()));
-        let row_height = ui.spacing().interact_size.y;
-        egui::ScrollArea::vertical()
-            .id_salt("your claims")
-            .max_height(160.0)
-            .auto_shrink([false, true])
-            .show_rows(ui, row_height, self.manual_rows.len(), |ui, rows| {
-                for (id, label) in &self.manual_rows[rows] {
-                    let selected = self.selected == Some(Target::Manual(*id));
-                    if ui.selectable_label(selected, label).clicked() {
-                        self.pending
-                            .push(Command::Select(Some(Target::Manual(*id))));
-                    }
-                }
-            });
-    }
-
-    fn editor_panel_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(target) = self.selected else { return };
-        let annotation = self.current_annotation().cloned();
-        // Reload the draft when the selection or the stored annotation changed (undo).
-        let source = (Some(target), annotation.clone());
-        if self.draft_source.as_ref() != Some(&source) {
-            let open_of = |r: usize| self.open_index(r);
-            self.draft = Draft::of(annotation.as_ref(), self.articles.len(), &open_of);
-            self.draft_source = Some(source);
-        }
-        let (subject, kind, explanation, claims): (
-            String,
-            Kind,
-            String,
-            Vec<(usize, std::ops::Range<usize>)>,
-        ) = match target {
-            Target::Finding(i) => match self.analysis.findings.get(i) {
-                Some(f) => (
-                    f.subject.clone(),
-                    f.kind,
-                    f.explanation.clone(),
-                    f.claims
-                        .iter()
-                        .map(|c| (c.article, c.start..c.end))
-                        .collect(),
-                ),
-                None => return,
-            },
-            Target::Manual(id) => match &annotation {
-                Some(a) => (
-                    a.subject.clone(),
-                    a.kind,
-                    String::new(),
-                    self.placed
-                        .get(&id)
-                        .into_iter()
-                        .flatten()
-                        .flatten()
-                        .cloned()
-                        .collect(),
-                ),
-                None => return,
-            },
-        };
-        let quotes = self
-            .articles
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let qs = claims
-                    .iter()
-                    .filter(|(open, _)| *open == i)
-                    .filter_map(|(_, r)| a.text.get(r.clone()).map(|q| shorten(q, 90)))
-                    .collect();
-                (format!("[{}] {}", i + 1, a.short_name()), qs)
-            })
-            .collect();
-        let view = EditorView {
-            subject: &subject,
-            kind,
-            explanation: &explanation,
-            quotes,
-            annotation: annotation.as_ref(),
-            can_link: self.text_selection().is_some(),
-        };
-        let events = editor::editor_ui(ui, &view, &mut self.draft);
-        for event in events {
-            match event {
-                EditorEvent::Commit => self.commit_draft(ui.ctx()),
-                EditorEvent::Delete => {
-                    if let Some(a) = &annotation {
-                        self.pending
-                            .push(Command::Review(vec![Action::Remove(a.id)]));
-                        if matches!(target, Target::Manual(_)) {
-                            self.pending.push(Command::Select(None));
-                        }
-                    }
-                }
-                EditorEvent::LinkSelection => self.pending.push(Command::LinkSelection),
-            }
-        }
-    }
-
-    fn panes_ui(&mut self, ui: &mut egui::Ui) {
-        if self.articles.is_empty() {
-            ui.centered_and_justified(|ui| {
-                ui.label("Open reports with File › Open reports… (Ctrl+O), drop files here, or paste text (Ctrl+Shift+V).");
-            });
-            return;
-        }
-        let n = self.articles.len();
-        let full = ui.available_rect_before_wrap();
-        let usable = (full.width() - SEPARATOR * (n - 1) as f32).max(MIN_WIDTH * n as f32);
-        let total: f32 = self.widths.iter().sum::<f32>().max(f32::EPSILON);
-        let widths: Vec<f32> = self
-            .widths
-            .iter()
-            .map(|w| (w / total * usable).max(MIN_WIDTH))
-            .collect();
-        let content_width: f32 = widths.iter().sum::<f32>() + SEPARATOR * (n - 1) as f32;
-        let mut outputs = Vec::with_capacity(n);
-        let mut pane_events: Vec<(usize, PaneEvent)> = Vec::new();
-        let selected = self.selected;
-        // The panes are taken out while drawn, so the hover text can read the rest of `self`.
-        let mut panes = std::mem::take(&mut self.panes);
-        egui::ScrollArea::horizontal()
-            .id_salt("columns")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                let (area, _) = ui.allocate_exact_size(
-                    Vec2::new(content_width.max(full.width()), full.height()),
-                    egui::Sense::hover(),
-                );
-                let mut x = area.left();
-                for i in 0..n {
-                    let rect = Rect::from_min_size(
-                        Pos2::new(x, area.top()),
-                        Vec2::new(widths[i], area.height()),
-                    );
-                    let mut child = ui.new_child(
-                        egui::UiBuilder::new()
-                            .max_rect(rect.shrink2(Vec2::new(4.0, 2.0)))
-                            .layout(egui::Layout::top_down(egui::Align::Min)),
-                    );
-                    child.set_clip_rect(rect.intersect(ui.clip_rect()));
-                    let details = |t: Target| self.details(t);
-                    let view = PaneView {
-                        index: i,
-                        article: &self.articles[i],
-                        highlights: self.highlights.get(i).map_or(&[][..], Vec::as_slice),
-                        highlight_generation: self.highlight_generation,
-                        selected,
-                        details: &details,
-                        active: i == self.active && n > 1,
-                    };
-                    let mut events = Vec::new();
-                    let output = pane::pane_ui(&mut child, &view, &mut panes[i], &mut events);
-                    pane_events.extend(events.into_iter().map(|e| (i, e)));
-                    outputs.push(output);
-                    x += widths[i];
-                    if i + 1 < n {
-                        let sep = Rect::from_min_size(
-                            Pos2::new(x, area.top()),
-                            Vec2::new(SEPARATOR, area.height()),
-                        );
-                        let response = ui
-                            .interact(
-                                sep,
-                                ui.scope_id().with(("column separator", i)),
-                                egui::Sense::drag(),
-                            )
-                            .on_hover_cursor(egui::CursorIcon::ResizeHorizontal);
-                        let color = if response.hovered() || response.dragged() {
-                            ui.visuals().widgets.active.bg_stroke.color
-                        } else {
-                            ui.visuals().widgets.noninteractive.bg_stroke.color
-                        };
-                        ui.painter()
-                            .vline(sep.center().x, sep.y_range(), Stroke::new(1.0, color));
-                        if response.dragged() {
-                            let delta = response.drag_delta().x / usable;
-                            let (a, b) = (self.widths[i] / total, self.widths[i + 1] / total);
-                            let min = MIN_WIDTH / usable;
-                            let d = delta.clamp(min - a, b - min);
-                            self.widths[i] = (a + d) * total;
-                            self.widths[i + 1] = (b - d) * total;
-                        }
-                        x += SEPARATOR;
-                    }
-                }
-                self.connectors_ui(ui, &outputs);
-            });
-        self.panes = panes;
-        for (i, event) in pane_events {
-            match event {
-                PaneEvent::Select(target) => self.pending.push(Command::Select(Some(target))),
-                PaneEvent::Close => self.pending.push(Command::CloseArticle(i)),
-                PaneEvent::SetDate(date) => self.pending.push(Command::SetDate(i, date)),
-                PaneEvent::Activate => self.pending.push(Command::SetActive(i)),
-            }
-        }
-        self.sync_scrolling();
-        if let Some(target) = self.focus_panes {
-            self.scroll_panes_to(target);
-        }
-    }
-
-    /// Curves between the selected claims of neighbouring panes, as diff tools draw them.
-    fn connectors_ui(&self, ui: &egui::Ui, outputs: &[pane::PaneOutput]) {
-        let Some(target) = self.selected else { return };
-        let theme = Theme::of(ui.ctx());
-        let color = match target {
-            Target::Finding(i) => self
-                .analysis
-                .findings
-                .get(i)
-                .map_or(theme.selection, |f| theme.status(f.status, false).stroke),
-            Target::Manual(_) => theme.reviewed.stroke,
-        };
-        let painter = ui.painter();
-        for pair in outputs.windows(2) {
-            let (left, right) = (&pair[0], &pair[1]);
-            let (Some(a), Some(b)) = (left.selected_rects.first(), right.selected_rects.first())
-            else {
-                continue;
-            };
-            let ya = a
-                .center()
-                .y
-                .clamp(left.text_rect.top(), left.text_rect.bottom());
-            let yb = b
-                .center()
-                .y
-                .clamp(right.text_rect.top(), right.text_rect.bottom());
-            let start = Pos2::new(left.text_rect.right(), ya);
-            let end = Pos2::new(right.text_rect.left(), yb);
-            let stroke = Stroke::new(2.0, color);
-            painter.line_segment(
-                [Pos2::new(a.right().min(start.x), ya), start],
-                Stroke::new(1.0, color.gamma_multiply(0.6)),
-            );
-            painter.line_segment(
-                [end, Pos2::new(b.left().max(end.x), yb)],
-                Stroke::new(1.0, color.gamma_multiply(0.6)),
-            );
-            let bend = (end.x - start.x) * 0.5 + 20.0;
-            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-                [start, start + Vec2::X * bend, end - Vec2::X * bend, end],
-                false,
-                egui::Color32::TRANSPARENT,
-                stroke,
-            ));
-        }
-    }
-
     /// When the user scrolls one pane, the others follow to the same share of their length.
     fn sync_scrolling(&mut self) {
         let mut moved = None;
@@ -1917,182 +1425,5 @@ impl App {
         for pane in &mut self.panes {
             pane.last_seen = pane.offset;
         }
-    }
-
-    fn modal_ui(&mut self, ctx: &egui::Context) {
-        let Some(modal) = self.modal.take() else {
-            return;
-        };
-        let mut keep = true;
-        let mut next = None;
-        match modal {
-            Modal::Paste(mut text) => {
-                egui::Modal::new(egui::Id::unique("paste modal")).show(ctx, |ui| {
-                    ui.heading("Paste text as a report");
-                    ui.label("Paste (Ctrl+V) the report's text below. A first line “date YYYY-MM-DD headline” sets its date.");
-                    let edit = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(12).desired_width(560.0));
-                    edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Pasted report text"));
-                    ui.horizontal(|ui| {
-                        if ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add report")).clicked() {
-                            self.pending.push(Command::PasteReport(std::mem::take(&mut text)));
-                            keep = false;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            keep = false;
-                        }
-                    });
-                });
-                if keep {
-                    next = Some(Modal::Paste(text));
-                }
-            }
-            Modal::Export(mut format, mut all) => {
-                egui::Modal::new(egui::Id::unique("export modal")).show(ctx, |ui| {
-                    ui.heading("Export reviewed facts");
-                    for f in Format::ALL {
-                        ui.radio_value(&mut format, f, f.label());
-                    }
-                    ui.checkbox(&mut all, "Include unreviewed discrepancies");
-                    ui.horizontal(|ui| {
-                        if ui.button("Export…").clicked() {
-                            if let Some(path) = rfd::FileDialog::new()
-                                .set_title("Export")
-                                .set_file_name(format!("review.{}", format.extension()))
-                                .save_file()
-                            {
-                                self.pending.push(Command::Export(format, path, all));
-                            }
-                            keep = false;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            keep = false;
-                        }
-                    });
-                });
-                if keep {
-                    next = Some(Modal::Export(format, all));
-                }
-            }
-            Modal::ConfirmQuit => {
-                egui::Modal::new(egui::Id::unique("quit modal")).show(ctx, |ui| {
-                    ui.heading("Save the review before closing?");
-                    ui.label("Your verdicts and notes since the last save would be lost.");
-                    ui.horizontal(|ui| {
-                        if ui.button("Save").clicked() {
-                            self.pending.push(Command::SaveReview);
-                            keep = false;
-                        }
-                        if ui.button("Close without saving").clicked() {
-                            self.pending.push(Command::QuitWithoutSaving);
-                            keep = false;
-                        }
-                        if ui.button("Cancel").clicked() {
-                            keep = false;
-                        }
-                    });
-                });
-                if keep {
-                    next = Some(Modal::ConfirmQuit);
-                }
-            }
-            Modal::Recovery(text) => {
-                egui::Modal::new(egui::Id::unique("recovery modal")).show(ctx, |ui| {
-                    ui.heading("Restore unsaved work?");
-                    ui.label(&text);
-                    ui.horizontal(|ui| {
-                        if ui.button("Restore").clicked() {
-                            self.pending.push(Command::RestoreRecovery);
-                            keep = false;
-                        }
-                        if ui.button("Discard").clicked() {
-                            self.pending.push(Command::DiscardRecovery);
-                            keep = false;
-                        }
-                    });
-                });
-                if keep {
-                    next = Some(Modal::Recovery(text));
-                }
-            }
-        }
-        if self.modal.is_none() {
-            self.modal = next;
-        }
-    }
-
-    fn input_ui(&mut self, ctx: &egui::Context) {
-        if let Some(command) = UiCommand::pressed(ctx) {
-            self.pending.push(Command::Ui(command));
-        }
-        let (dropped, pasted) = ctx.input(|i| {
-            let dropped: Vec<PathBuf> = i
-                .raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .filter(|p| !p.as_os_str().is_empty())
-                .collect();
-            let pasted = i.events.iter().find_map(|e| match e {
-                egui::Event::Paste(text) => Some(text.clone()),
-                _ => None,
-            });
-            (dropped, pasted)
-        });
-        if !dropped.is_empty() {
-            self.pending.push(Command::OpenFiles(dropped));
-        }
-        // Ctrl+V outside a text field: the clipboard becomes a new report.
-        if let Some(text) =
-            pasted.filter(|_| !ctx.egui_wants_keyboard_input() && self.modal.is_none())
-        {
-            self.pending.push(Command::PasteReport(text));
-        }
-        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.allow_close {
-            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.modal = Some(Modal::ConfirmQuit);
-        }
-    }
-
-    /// Draws one frame: drain commands, take analysis results, draw panels.
-    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        if let Some(analysis) = self.worker.poll(self.generation) {
-            self.set_analysis(analysis);
-        }
-        self.input_ui(&ctx);
-        for command in std::mem::take(&mut self.pending) {
-            self.handle(&ctx, command);
-        }
-        if let Some(changed) = self.last_change {
-            if self.dirty && ctx.input(|i| i.time) - changed > AUTOSAVE_SECS {
-                self.write_recovery();
-                self.last_change = None;
-            } else if self.dirty {
-                ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_SECS));
-            }
-        }
-        egui::Panel::top("menu").show(ui, |ui| self.menu_bar_ui(ui));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::right("discrepancies")
-            .resizable(true)
-            .default_size(400.0)
-            .size_range(260.0..=900.0)
-            .show(ui, |ui| self.side_panel_ui(ui));
-        egui::CentralPanel::default().show(ui, |ui| self.panes_ui(ui));
-        self.modal_ui(&ctx);
-        // Apply what this frame's widgets asked for, so tests and users see it at once.
-        for command in std::mem::take(&mut self.pending) {
-            self.handle(&ctx, command);
-        }
-    }
-}
-
-impl eframe::App for App {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        self.frame_ui(ui);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.prefs);
     }
 }
