@@ -279,7 +279,8 @@ fn write_reason(err: &std::io::Error) -> String {
 }
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed to disk,
-/// then renamed over `path`.
+/// then renamed over `path`. A missing folder is created. The file gets the permissions a new
+/// file gets from the user's umask (the temporary file would otherwise be private, 0600).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_atomic_then(path, bytes, &|| {})
 }
@@ -300,11 +301,16 @@ pub fn write_atomic_then(
         Some(dir) if !dir.as_os_str().is_empty() => dir.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".crosscheck-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|err| fail(&err))?;
+    std::fs::create_dir_all(&dir).map_err(|err| fail(&err))?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".crosscheck-").suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // The mode given at creation is masked by the umask, as for any new file.
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder.tempfile_in(&dir).map_err(|err| fail(&err))?;
     temp.write_all(bytes).map_err(|err| fail(&err))?;
     temp.as_file().sync_all().map_err(|err| fail(&err))?;
     before_rename();
@@ -376,6 +382,31 @@ pub fn clear_recovery(path: &Path) {
     let _ = std::fs::remove_file(path);
 }
 
+/// A file name (without extension) for a new review of reports about `title`, published on
+/// `date` at the earliest: `2025-04-16-rubio-headed-to-paris-for`. Plain ASCII letters,
+/// digits and hyphens, whatever the title holds, so the name works on every file system.
+pub fn review_name(date: Option<chrono::NaiveDate>, title: &str) -> String {
+    let ascii = deunicode::deunicode(title).to_ascii_lowercase();
+    let words: Vec<&str> = ascii
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .take(6)
+        .collect();
+    let mut name = date
+        .map(|d| d.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
+    for word in words {
+        if !name.is_empty() {
+            name.push('-');
+        }
+        name.push_str(word);
+    }
+    if name.is_empty() {
+        name.push_str("review");
+    }
+    name
+}
+
 /// A report path as stored in a review next to `review_path`: relative to the review's folder
 /// when the report lies below it or beside it, so a review and its reports move together.
 pub fn relative_to_review(report: &Path, review_path: &Path) -> String {
@@ -433,6 +464,20 @@ pub fn resolve(stored: &str, review_path: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn review_names_are_plain_words_of_the_date_and_headline() {
+        let date = chrono::NaiveDate::from_ymd_opt(2025, 4, 16);
+        assert_eq!(
+            review_name(date, "Rubio headed to Paris for Ukraine war talks"),
+            "2025-04-16-rubio-headed-to-paris-for-ukraine"
+        );
+        assert_eq!(
+            review_name(None, "Zürich: “Fünf” Tote?"),
+            "zurich-funf-tote"
+        );
+        assert_eq!(review_name(None, "…"), "review");
+    }
 
     #[test]
     fn newer_versions_and_other_files_are_refused() {

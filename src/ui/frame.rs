@@ -13,7 +13,7 @@ fn input_ui(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
     if let Some(command) = UiCommand::pressed(ctx) {
         out.push(Command::Ui(command));
     }
-    let (dropped, pasted) = ctx.input(|i| {
+    let (dropped, pasted, copy) = ctx.input(|i| {
         let dropped: Vec<PathBuf> = i
             .raw
             .dropped_files
@@ -25,8 +25,13 @@ fn input_ui(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
             egui::Event::Paste(text) => Some(text.clone()),
             _ => None,
         });
-        (dropped, pasted)
+        let copy = i.events.iter().any(|e| matches!(e, egui::Event::Copy));
+        (dropped, pasted, copy)
     });
+    // Ctrl+C outside a text field: the text selected in a report goes to the clipboard.
+    if copy && !ctx.egui_wants_keyboard_input() {
+        out.push(Command::CopySelection);
+    }
     if !dropped.is_empty() {
         out.push(Command::OpenFiles(dropped));
     }

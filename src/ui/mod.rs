@@ -2,6 +2,7 @@
 //! egui; everything it shows comes from `corpus`, `analysis`, `review` and `store`.
 
 pub mod command;
+mod dialogs;
 pub mod editor;
 mod frame;
 pub mod list;
@@ -74,6 +75,7 @@ pub fn load_start(files: &[PathBuf]) -> StartOptions {
         errors,
         recovery_path: eframe::storage_dir(APP_ID).map(|dir| dir.join("recovery.ron")),
         review: None,
+        system_dialogs: true,
     }
 }
 

@@ -1,7 +1,9 @@
 //! The dialogs drawn over the window: pasting a report, exporting, the quit prompt and the
 //! recovery offer. Each edits only its own buffer and pushes commands.
 
-use super::state::{Command, Modal};
+use std::path::PathBuf;
+
+use super::state::{Command, Modal, PathPrompt, PathPurpose};
 use crate::export::Format;
 
 /// Draws the open dialog, if any. `modal` is the dialog with what it edits; it is left
@@ -18,6 +20,10 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
                 ui.heading("Paste text as a report");
                 ui.label("Paste (Ctrl+V) the report's text below. A first line “date YYYY-MM-DD headline” sets its date.");
                 let edit = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(12).desired_width(560.0));
+                // Ready for Ctrl+V as soon as the dialog opens.
+                if text.is_empty() && !edit.has_focus() {
+                    edit.request_focus();
+                }
                 edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Pasted report text"));
                 ui.horizontal(|ui| {
                     if ui.add_enabled(!text.trim().is_empty(), egui::Button::new("Add report")).clicked() {
@@ -42,13 +48,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
                 ui.checkbox(&mut all, "Include unreviewed discrepancies");
                 ui.horizontal(|ui| {
                     if ui.button("Export…").clicked() {
-                        if let Some(path) = rfd::FileDialog::new()
-                            .set_title("Export")
-                            .set_file_name(format!("review.{}", format.extension()))
-                            .save_file()
-                        {
-                            out.push(Command::Export(format, path, all));
-                        }
+                        out.push(Command::ExportDialog(format, all));
                         keep = false;
                     }
                     if ui.button("Cancel").clicked() {
@@ -66,7 +66,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
                 ui.label("Your verdicts and notes since the last save would be lost.");
                 ui.horizontal(|ui| {
                     if ui.button("Save").clicked() {
-                        out.push(Command::SaveReview);
+                        out.push(Command::SaveThenQuit);
                         keep = false;
                     }
                     if ui.button("Close without saving").clicked() {
@@ -80,6 +80,16 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
             });
             if keep {
                 next = Some(Modal::ConfirmQuit);
+            }
+        }
+        Modal::Path(mut prompt) => {
+            egui::Modal::new(egui::Id::unique("path modal")).show(ctx, |ui| {
+                if path_prompt_ui(ui, &mut prompt, out) {
+                    keep = false;
+                }
+            });
+            if keep {
+                next = Some(Modal::Path(prompt));
             }
         }
         Modal::Recovery(text) => {
@@ -103,4 +113,62 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
         }
     }
     *modal = next;
+}
+
+/// The window's own path field, used when no system file dialog can be shown. Returns whether
+/// the dialog is done (the action was sent or cancelled).
+fn path_prompt_ui(ui: &mut egui::Ui, prompt: &mut PathPrompt, out: &mut Vec<Command>) -> bool {
+    let (heading, label, action) = match prompt.purpose {
+        PathPurpose::OpenReports => ("Open reports", "Report files, one path per line", "Open"),
+        PathPurpose::OpenReview => ("Open review", "Review file", "Open"),
+        PathPurpose::SaveReviewAs { .. } => ("Save review as", "Review file", "Save"),
+        PathPurpose::Export { .. } => ("Export", "Export to", "Export"),
+        PathPurpose::Locate(_) => ("Locate report", "Where the report is now", "Open"),
+    };
+    ui.heading(heading);
+    ui.weak(&prompt.note);
+    ui.label(label);
+    let multiline = prompt.purpose == PathPurpose::OpenReports;
+    let edit = if multiline {
+        egui::TextEdit::multiline(&mut prompt.text).desired_rows(4)
+    } else {
+        egui::TextEdit::singleline(&mut prompt.text)
+    };
+    let response = ui.add(edit.desired_width(560.0).hint_text("path/to/file"));
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Path"));
+    if !prompt.focused {
+        response.request_focus();
+        prompt.focused = true;
+    }
+    let paths: Vec<PathBuf> = prompt
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(PathBuf::from)
+        .collect();
+    let entered =
+        !multiline && response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let mut done = false;
+    ui.horizontal(|ui| {
+        let go = ui
+            .add_enabled(!paths.is_empty(), egui::Button::new(action))
+            .clicked();
+        if (go || entered) && !paths.is_empty() {
+            let first = paths[0].clone();
+            out.push(match prompt.purpose {
+                PathPurpose::OpenReports => Command::OpenFiles(paths.clone()),
+                PathPurpose::OpenReview => Command::OpenReview(first),
+                PathPurpose::SaveReviewAs { then_quit: false } => Command::SaveReviewAs(first),
+                PathPurpose::SaveReviewAs { then_quit: true } => Command::SaveAsThenQuit(first),
+                PathPurpose::Export { format, all } => Command::Export(format, first, all),
+                PathPurpose::Locate(index) => Command::LocateArticle(index, first),
+            });
+            done = true;
+        }
+        if ui.button("Cancel").clicked() {
+            done = true;
+        }
+    });
+    done
 }

@@ -430,8 +430,12 @@ pub fn pane_ui(
             let cursor = layout.galley.cursor_from_pos(pos - origin);
             layout.char_bytes.get(cursor.index.0).copied().unwrap_or(0) as usize
         };
+        // The drag is recognised once the pointer has moved a little: the selection starts
+        // where the button went down, not where the drag was noticed.
         if response.drag_started()
-            && let Some(pos) = response.interact_pointer_pos()
+            && let Some(pos) = ui
+                .input(|i| i.pointer.press_origin())
+                .or_else(|| response.interact_pointer_pos())
         {
             state.drag_anchor = Some(byte_at(pos));
             state.selection = None;

@@ -12,6 +12,7 @@ use chrono::{NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::command::UiCommand;
+use super::dialogs::{self, Choice};
 use super::editor::Draft;
 use super::list::Filter;
 use super::pane::{self, Highlight, PaneState, Target};
@@ -67,6 +68,8 @@ pub struct StartOptions {
     pub recovery_path: Option<PathBuf>,
     /// A review to open at start.
     pub review: Option<PathBuf>,
+    /// Whether to use the system's file dialogs (off: the window's own path field; tests).
+    pub system_dialogs: bool,
 }
 
 /// Everything that changes the application's state.
@@ -122,6 +125,8 @@ pub enum Command {
     Ui(UiCommand),
     /// Record what was typed in the editor as one review change.
     CommitDraft,
+    /// Put the text selected in a report on the clipboard (Ctrl+C outside text fields).
+    CopySelection,
     /// The window is asked to close (asks to save first when there are unsaved changes).
     CloseRequested,
     /// Set the reviewer's name.
@@ -134,6 +139,41 @@ pub enum Command {
     SetWidths(Vec<f32>),
     /// Ask where review report `i` is now (a dialog).
     LocateDialog(usize),
+    /// Ask where to export (a dialog), then export.
+    ExportDialog(Format, bool),
+    /// Save the review (to its default file if it has none), then close the window.
+    SaveThenQuit,
+    /// Save the review to this file, then close the window.
+    SaveAsThenQuit(PathBuf),
+}
+
+impl Command {
+    /// Whether the command reads or leaves the review, so that text still being typed in
+    /// the editor must be recorded first (a text field is otherwise recorded when it loses
+    /// focus, which these commands do not wait for).
+    fn acts_on_typed_text(&self) -> bool {
+        matches!(
+            self,
+            Self::Undo
+                | Self::Redo
+                | Self::SaveReview
+                | Self::SaveReviewAs(_)
+                | Self::SaveThenQuit
+                | Self::SaveAsThenQuit(_)
+                | Self::Export(..)
+                | Self::ExportDialog(..)
+                | Self::Next
+                | Self::Previous
+                | Self::Select(_)
+                | Self::CloseArticle(_)
+                | Self::CloseRequested
+                | Self::OpenReview(_)
+                | Self::OpenFiles(_)
+                | Self::PasteReport(_)
+                | Self::SetDate(..)
+                | Self::Ui(_)
+        )
+    }
 }
 
 /// A message shown in the status bar.
@@ -159,13 +199,48 @@ pub struct Missing {
 
 /// A dialog drawn over the window, with what it is editing.
 pub(super) enum Modal {
+    /// Text being pasted as a report.
     Paste(String),
+    /// Export: the format and whether unreviewed findings are included.
     Export(Format, bool),
+    /// Unsaved changes when the window is asked to close.
     ConfirmQuit,
+    /// Unsaved work from a crash, described.
     Recovery(String),
+    /// The window's own path field, when no system file dialog is available.
+    Path(PathPrompt),
+}
+
+/// What a path typed into the window's own path field is for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) enum PathPurpose {
+    /// Report files to open (one per line).
+    OpenReports,
+    /// A review file to open.
+    OpenReview,
+    /// Where to save the review (and whether to close the window afterwards).
+    SaveReviewAs { then_quit: bool },
+    /// Where to export.
+    Export { format: Format, all: bool },
+    /// Where review report `i` is now.
+    Locate(usize),
+}
+
+/// The window's own path field.
+pub(super) struct PathPrompt {
+    /// What the path is for.
+    pub purpose: PathPurpose,
+    /// The path being typed (filled with a default).
+    pub text: String,
+    /// Why the system dialog is not used.
+    pub note: String,
+    /// Whether the field has been given the keyboard focus (once, when the dialog opens).
+    pub focused: bool,
 }
 
 /// The application.
+// Its flags (dirty, closing, scrolling the list, system dialogs) are independent facts.
+#[allow(clippy::struct_excessive_bools)]
 pub struct App {
     pub(super) articles: Vec<Article>,
     pub(super) panes: Vec<PaneState>,
@@ -212,6 +287,7 @@ pub struct App {
     pub(super) draft_source: Option<(Option<Target>, Option<Annotation>)>,
     pub(super) modal: Option<Modal>,
     pub(super) allow_close: bool,
+    pub(super) system_dialogs: bool,
     pub(super) pending: Vec<Command>,
 }
 
@@ -284,6 +360,7 @@ impl App {
             draft_source: None,
             modal: None,
             allow_close: false,
+            system_dialogs: start.system_dialogs,
             pending: Vec::new(),
         };
         for article in start.articles {
@@ -430,6 +507,11 @@ impl App {
         }
     }
 
+    /// Whether the window is closing (after a save from the quit prompt, or without saving).
+    pub fn is_closing(&self) -> bool {
+        self.allow_close
+    }
+
     /// The draft in the editor (tests type into it through widgets; this reads it back).
     pub fn draft(&self) -> &Draft {
         &self.draft
@@ -452,6 +534,11 @@ impl App {
 
     /// Applies a command.
     pub fn handle(&mut self, ctx: &egui::Context, command: Command) {
+        // What is being typed in the editor is part of the review before anything acts on
+        // the review or moves away from it: undo, save, export, next, close, quit.
+        if command.acts_on_typed_text() {
+            self.commit_draft(ctx);
+        }
         match command {
             Command::OpenFiles(paths) => {
                 let mut added = false;
@@ -479,6 +566,8 @@ impl App {
                     Ok(article) => {
                         self.add_article(article);
                         self.reanalyze(ctx);
+                        // Pasted text exists nowhere else until the review is saved.
+                        self.mark_unsaved(ctx);
                     }
                     Err(err) => self.notify_error(err.to_string()),
                 }
@@ -531,11 +620,24 @@ impl App {
                     self.review_changed(ctx);
                 }
             }
-            Command::SaveReview => match self.review_path.clone() {
-                Some(path) => self.save_review(&path, true),
-                None => self.handle(ctx, Command::Ui(UiCommand::SaveReviewAs)),
-            },
+            Command::SaveReview => {
+                if let Some(path) = self.review_path.clone() {
+                    self.save_review(&path, true);
+                } else {
+                    let path = self.default_review_path();
+                    self.save_review(&path, false);
+                }
+            }
             Command::SaveReviewAs(path) => self.save_review(&path, false),
+            Command::SaveThenQuit => {
+                self.handle(ctx, Command::SaveReview);
+                self.quit_if_saved(ctx);
+            }
+            Command::SaveAsThenQuit(path) => {
+                self.save_review(&path, false);
+                self.quit_if_saved(ctx);
+            }
+            Command::ExportDialog(format, all) => self.export_dialog(format, all),
             Command::OpenReview(path) => {
                 self.open_review(&path);
                 self.reanalyze(ctx);
@@ -590,6 +692,11 @@ impl App {
                 }
             }
             Command::CommitDraft => self.commit_draft(ctx),
+            Command::CopySelection => {
+                if let Some(text) = self.selected_text() {
+                    ctx.copy_text(text.to_owned());
+                }
+            }
             Command::CloseRequested => {
                 if self.dirty && !self.allow_close {
                     ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -606,30 +713,30 @@ impl App {
                     self.widths = widths;
                 }
             }
-            Command::LocateDialog(index) => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Locate report")
-                    .pick_file()
-                {
-                    self.handle(ctx, Command::LocateArticle(index, path));
+            Command::LocateDialog(index) => match dialogs::locate_report(self.system_dialogs) {
+                Choice::Chosen(path) => self.handle(ctx, Command::LocateArticle(index, path)),
+                Choice::Cancelled => {}
+                Choice::Unavailable => {
+                    let stored = self
+                        .missing
+                        .iter()
+                        .find(|m| m.index == index)
+                        .map(|m| m.path.clone())
+                        .unwrap_or_default();
+                    self.ask_path(PathPurpose::Locate(index), stored);
                 }
-            }
+            },
         }
     }
 
     /// Menu commands: dialogs happen here, never in tests (which send the path commands).
     fn ui_command(&mut self, ctx: &egui::Context, command: UiCommand) {
         match command {
-            UiCommand::OpenReports => {
-                if let Some(paths) = rfd::FileDialog::new()
-                    .set_title("Open reports")
-                    .add_filter("Text", &["txt", "text", "md"])
-                    .add_filter("All files", &["*"])
-                    .pick_files()
-                {
-                    self.handle(ctx, Command::OpenFiles(paths));
-                }
-            }
+            UiCommand::OpenReports => match dialogs::open_reports(self.system_dialogs) {
+                Choice::Chosen(paths) => self.handle(ctx, Command::OpenFiles(paths)),
+                Choice::Cancelled => {}
+                Choice::Unavailable => self.ask_path(PathPurpose::OpenReports, String::new()),
+            },
             UiCommand::PasteReport => self.modal = Some(Modal::Paste(String::new())),
             UiCommand::CloseReport => {
                 if !self.articles.is_empty() {
@@ -650,28 +757,22 @@ impl App {
                 }
             }
             UiCommand::OpenReview => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Open review")
-                    .set_directory("annotations")
-                    .add_filter("Review", &["ron"])
-                    .pick_file()
-                {
-                    self.handle(ctx, Command::OpenReview(path));
+                let folder = self.default_review_path();
+                let folder = folder.parent().unwrap_or(Path::new(""));
+                match dialogs::open_review(self.system_dialogs, folder) {
+                    Choice::Chosen(path) => self.handle(ctx, Command::OpenReview(path)),
+                    Choice::Cancelled => {}
+                    Choice::Unavailable => self.ask_path(
+                        PathPurpose::OpenReview,
+                        format!("{}{}", folder.display(), std::path::MAIN_SEPARATOR),
+                    ),
                 }
             }
             UiCommand::SaveReview => self.handle(ctx, Command::SaveReview),
-            UiCommand::SaveReviewAs => {
-                if let Some(path) = rfd::FileDialog::new()
-                    .set_title("Save review as")
-                    .set_directory("annotations")
-                    .set_file_name("review.ron")
-                    .add_filter("Review", &["ron"])
-                    .save_file()
-                {
-                    self.handle(ctx, Command::SaveReviewAs(path));
-                }
-            }
+            UiCommand::SaveReviewAs => self.save_as_dialog(ctx, false),
             UiCommand::Export => self.modal = Some(Modal::Export(Format::Json, false)),
+            // The close request comes back next frame as `CloseRequested`, which asks to
+            // save first when there are unsaved changes (as the window's × does).
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             UiCommand::Undo => self.handle(ctx, Command::Undo),
             UiCommand::Redo => self.handle(ctx, Command::Redo),
@@ -682,6 +783,99 @@ impl App {
             UiCommand::Previous => self.handle(ctx, Command::Previous),
             UiCommand::ClearSelection => self.handle(ctx, Command::Select(None)),
         }
+    }
+
+    /// Opens the window's own path field for `purpose`, filled with `default`, saying that
+    /// the system dialog could not be shown.
+    fn ask_path(&mut self, purpose: PathPurpose, default: String) {
+        let note = if !self.system_dialogs || dialogs::disabled() {
+            "System file dialogs are switched off."
+        } else {
+            "The system file dialog is not available on this desktop."
+        };
+        self.modal = Some(Modal::Path(PathPrompt {
+            purpose,
+            text: default,
+            note: note.to_owned(),
+            focused: false,
+        }));
+    }
+
+    /// Save as…: the system dialog, or the window's path field when there is none.
+    fn save_as_dialog(&mut self, ctx: &egui::Context, then_quit: bool) {
+        let suggested = self
+            .review_path
+            .clone()
+            .unwrap_or_else(|| self.default_review_path());
+        match dialogs::save_file(self.system_dialogs, "Save review as", &suggested, "ron") {
+            Choice::Chosen(path) => {
+                self.save_review(&path, false);
+                if then_quit {
+                    self.quit_if_saved(ctx);
+                }
+            }
+            Choice::Cancelled => {}
+            Choice::Unavailable => self.ask_path(
+                PathPurpose::SaveReviewAs { then_quit },
+                suggested.display().to_string(),
+            ),
+        }
+    }
+
+    /// Export…: where to write, by the system dialog or the window's path field.
+    fn export_dialog(&mut self, format: Format, all: bool) {
+        let suggested = self
+            .review_path
+            .clone()
+            .unwrap_or_else(|| self.default_review_path())
+            .with_extension(format.extension());
+        match dialogs::save_file(
+            self.system_dialogs,
+            "Export",
+            &suggested,
+            format.extension(),
+        ) {
+            Choice::Chosen(path) => self.export(format, &path, all),
+            Choice::Cancelled => {}
+            Choice::Unavailable => self.ask_path(
+                PathPurpose::Export { format, all },
+                suggested.display().to_string(),
+            ),
+        }
+    }
+
+    /// Closes the window when the review has just been saved (the quit prompt's Save).
+    fn quit_if_saved(&mut self, ctx: &egui::Context) {
+        if !self.dirty {
+            self.allow_close = true;
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Where a review is saved when it has no file yet: `annotations/<name>.ron` in the
+    /// folder of the first report that is a file (the current folder when none is), the name
+    /// made of the earliest report date and the first report's headline. A name another
+    /// review already uses gets a number.
+    pub fn default_review_path(&self) -> PathBuf {
+        let folder = self
+            .articles
+            .iter()
+            .find_map(|a| match &a.source {
+                corpus::Source::File(path) => path.parent().map(Path::to_path_buf),
+                _ => None,
+            })
+            .unwrap_or_default()
+            .join("annotations");
+        let date = self.articles.iter().filter_map(|a| a.date).min();
+        let title = self.articles.first().map_or("", |a| a.title.as_str());
+        let stem = store::review_name(date, title);
+        let mut path = folder.join(format!("{stem}.ron"));
+        let mut n = 2;
+        while path.exists() && Some(path.as_path()) != self.review_path.as_deref() {
+            path = folder.join(format!("{stem}-{n}.ron"));
+            n += 1;
+        }
+        path
     }
 
     fn notify_error(&mut self, text: String) {
@@ -915,9 +1109,14 @@ impl App {
     }
 
     fn review_changed(&mut self, ctx: &egui::Context) {
+        self.mark_unsaved(ctx);
+        self.rematch();
+    }
+
+    /// Notes that there is work the review file does not have yet.
+    fn mark_unsaved(&mut self, ctx: &egui::Context) {
         self.dirty = true;
         self.last_change = Some(ctx.input(|i| i.time));
-        self.rematch();
     }
 
     /// Recomputes the list rows and the highlights from the analysis, review and filter.
@@ -1044,6 +1243,13 @@ impl App {
 
     /// The text selected with the mouse (the active pane's first), widened to whole words.
     pub(super) fn text_selection(&self) -> Option<(usize, std::ops::Range<usize>)> {
+        let (pane, range) = self.raw_text_selection()?;
+        let range = corpus::text::whole_words(&self.articles.get(pane)?.text, range);
+        (!range.is_empty()).then_some((pane, range))
+    }
+
+    /// The text selected with the mouse, exactly (the active pane's first).
+    fn raw_text_selection(&self) -> Option<(usize, std::ops::Range<usize>)> {
         let active = self
             .panes
             .get(self.active)
@@ -1055,8 +1261,13 @@ impl App {
                 .enumerate()
                 .find_map(|(i, p)| p.selection.clone().map(|r| (i, r)))
         })?;
-        let range = corpus::text::whole_words(&self.articles.get(pane)?.text, range);
         (!range.is_empty()).then_some((pane, range))
+    }
+
+    /// The text selected in a report, as the clipboard gets it.
+    pub fn selected_text(&self) -> Option<&str> {
+        let (pane, range) = self.raw_text_selection()?;
+        self.articles.get(pane)?.text.get(range)
     }
 
     fn annotate_selection(&mut self, ctx: &egui::Context) {
@@ -1203,6 +1414,12 @@ impl App {
 
     /// Records the editor's draft as one action.
     fn commit_draft(&mut self, ctx: &egui::Context) {
+        // The draft belongs to the selection it was loaded for; after a selection change
+        // and before the next frame reloads it, it is not this selection's.
+        if self.selected.is_none() || self.draft_source.as_ref().map(|s| s.0) != Some(self.selected)
+        {
+            return;
+        }
         let existing = self.current_annotation().cloned();
         let Some(mut annotation) = existing
             .clone()
@@ -1265,6 +1482,11 @@ impl App {
             self.notify_error(err.to_string());
             return;
         }
+        if let Err(err) = self.keep_pasted_reports(path) {
+            self.write_recovery();
+            self.notify_error(err.to_string());
+            return;
+        }
         let review = self.review_for_save(path);
         match store::save(path, &review) {
             Ok(fingerprint) => {
@@ -1284,6 +1506,42 @@ impl App {
                 self.notify_error(err.to_string());
             }
         }
+    }
+
+    /// Pasted reports have no file: before the review is saved, each is written beside it,
+    /// in `<review name>-reports/pasted-<n>.txt`, exactly as pasted (so offsets and the hash
+    /// stay), and from then on the report is that file. Reopening the review opens it.
+    fn keep_pasted_reports(&mut self, review_path: &Path) -> Result<(), store::StoreError> {
+        let stem = review_path
+            .file_stem()
+            .map_or_else(|| "review".into(), |s| s.to_string_lossy().into_owned());
+        let folder = review_path
+            .parent()
+            .unwrap_or(Path::new(""))
+            .join(format!("{stem}-reports"));
+        for i in 0..self.articles.len() {
+            let corpus::Source::Pasted(n) = self.articles[i].source else {
+                continue;
+            };
+            let text = Arc::clone(&self.articles[i].text);
+            let mut file = folder.join(format!("pasted-{n}.txt"));
+            let mut k = 2;
+            // Never write over a different text kept there before.
+            while std::fs::read(&file).is_ok_and(|old| old != text.as_bytes()) {
+                file = folder.join(format!("pasted-{n}-{k}.txt"));
+                k += 1;
+            }
+            store::write_atomic(&file, text.as_bytes())?;
+            let old_label = self.articles[i].label();
+            self.articles[i].source = corpus::Source::File(file);
+            let new_label = self.articles[i].label();
+            let mut list = self.review.articles.clone();
+            for stored in list.iter_mut().filter(|r| r.path == old_label) {
+                stored.path.clone_from(&new_label);
+            }
+            let _ = self.review.apply(Action::SetArticles(list));
+        }
+        Ok(())
     }
 
     fn remember_review(&mut self, path: &Path) {

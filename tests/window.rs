@@ -1,0 +1,346 @@
+//! The window as a fact-checker uses it, headless: text typed in the editor is recorded by
+//! every command even without leaving the field, a first save needs no dialog, the quit
+//! prompt's Save saves and closes, pasted reports come back with their review, the window
+//! asks for a path itself when there is no file dialog, and the clipboard works both ways.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::{fixture, settle};
+use crosscheck::analysis::Kind;
+use crosscheck::review::Verdict;
+use crosscheck::ui::pane::Target;
+use crosscheck::ui::{App, Command, StartOptions};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+/// The app on two reports copied into `dir` (so a first save lands in `dir/annotations`).
+fn app_on_copies(dir: &Path) -> Harness<'static, App> {
+    let mut files = Vec::new();
+    for name in ["courant.txt", "denverchannel.txt"] {
+        let to = dir.join(name);
+        std::fs::copy(
+            fixture(&format!("tests/cases/sandy-hook-shooting-2012/{name}")),
+            &to,
+        )
+        .expect("copy a report");
+        files.push(to);
+    }
+    let start = StartOptions {
+        articles: files
+            .iter()
+            .map(|p| crosscheck::corpus::load_path(p).expect("report"))
+            .collect(),
+        ..StartOptions::default()
+    };
+    common::build(Harness::builder().with_size([1400.0, 900.0]), start)
+}
+
+/// Selects the first discrepancy, sets a verdict and types `text` into the note, leaving the
+/// cursor in the field.
+fn type_note_and_stay(harness: &mut Harness<'static, App>, text: &str) -> usize {
+    let index = harness
+        .state()
+        .analysis()
+        .findings
+        .iter()
+        .position(|f| f.kind != Kind::Statement && f.is_discrepancy())
+        .expect("a discrepancy");
+    harness
+        .state_mut()
+        .push(Command::Select(Some(Target::Finding(index))));
+    harness.run_steps(3);
+    harness.get_by_label(Verdict::NeedsSourcing.label()).click();
+    harness.run_steps(2);
+    let note = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Note");
+    note.focus();
+    note.type_text(text);
+    harness.run_steps(1);
+    assert_eq!(harness.state().draft().note, text, "typed into the draft");
+    index
+}
+
+fn stored_note(harness: &Harness<'static, App>) -> Option<String> {
+    harness
+        .state()
+        .review()
+        .annotations
+        .iter()
+        .find(|a| a.verdict == Verdict::NeedsSourcing)
+        .map(|a| a.note.clone())
+}
+
+#[test]
+fn undo_while_typing_records_the_text_first_so_redo_brings_it_back() {
+    let mut harness = common::sample_app();
+    type_note_and_stay(&mut harness, "ask the agency");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        stored_note(&harness).as_deref(),
+        Some(""),
+        "undo took back the note just typed, and only that"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    harness.run_steps(3);
+    assert_eq!(
+        stored_note(&harness).as_deref(),
+        Some("ask the agency"),
+        "redo restores what was typed: nothing was lost"
+    );
+}
+
+#[test]
+fn ctrl_s_in_a_field_saves_what_was_typed() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("review.ron");
+    let mut harness = common::sample_app();
+    harness
+        .state_mut()
+        .push(Command::SaveReviewAs(path.clone()));
+    harness.run_steps(2);
+    type_note_and_stay(&mut harness, "typed and saved at once");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    let saved = std::fs::read_to_string(&path).expect("the review file");
+    assert!(
+        saved.contains("typed and saved at once"),
+        "the file holds the note still being typed"
+    );
+    assert!(!harness.state().is_dirty(), "and says so truthfully");
+}
+
+#[test]
+fn export_next_close_and_quit_record_the_field_being_typed() {
+    type KeyOrCommand = Box<dyn Fn(&mut Harness<'static, App>)>;
+    let actions: Vec<(&str, KeyOrCommand)> = vec![
+        (
+            "Ctrl+E",
+            Box::new(|h| h.key_press_modifiers(Modifiers::COMMAND, Key::E)),
+        ),
+        ("next", Box::new(|h| h.state_mut().push(Command::Next))),
+        (
+            "previous",
+            Box::new(|h| h.state_mut().push(Command::Previous)),
+        ),
+        (
+            "Ctrl+W",
+            Box::new(|h| h.key_press_modifiers(Modifiers::COMMAND, Key::W)),
+        ),
+        (
+            "Ctrl+Q",
+            Box::new(|h| h.key_press_modifiers(Modifiers::COMMAND, Key::Q)),
+        ),
+        (
+            "Ctrl+Y",
+            Box::new(|h| h.key_press_modifiers(Modifiers::COMMAND, Key::Y)),
+        ),
+    ];
+    for (name, act) in actions {
+        let mut harness = common::sample_app();
+        type_note_and_stay(&mut harness, "still typing");
+        act(&mut harness);
+        harness.run_steps(3);
+        assert_eq!(
+            stored_note(&harness).as_deref(),
+            Some("still typing"),
+            "{name} recorded the note before acting"
+        );
+    }
+}
+
+#[test]
+fn a_first_save_goes_to_annotations_beside_the_reports_without_a_dialog() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_on_copies(dir.path());
+    type_note_and_stay(&mut harness, "first save");
+    harness.key_press(Key::Tab);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    harness.run_steps(2);
+    let path = harness
+        .state()
+        .review_path()
+        .expect("the review has a file now")
+        .to_path_buf();
+    assert_eq!(
+        path.parent(),
+        Some(dir.path().join("annotations").as_path()),
+        "{path:?}"
+    );
+    assert_eq!(path.extension().and_then(|e| e.to_str()), Some("ron"));
+    assert!(path.exists(), "written, the folder created");
+    let said = &harness.state().notices().last().expect("a notice").text;
+    assert!(
+        said.contains(&path.display().to_string()),
+        "says where: {said}"
+    );
+}
+
+#[test]
+fn the_quit_prompts_save_saves_and_then_closes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut harness = app_on_copies(dir.path());
+    type_note_and_stay(&mut harness, "before quitting");
+    harness.state_mut().push(Command::CloseRequested);
+    harness.run_steps(2);
+    assert!(!harness.state().is_closing(), "unsaved: it asks first");
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    assert!(
+        !harness.state().is_dirty(),
+        "{:?}",
+        harness.state().notices()
+    );
+    assert!(harness.state().is_closing(), "saved, then closing");
+    let path = harness.state().review_path().expect("saved").to_path_buf();
+    let text = std::fs::read_to_string(path).expect("review file");
+    assert!(text.contains("before quitting"));
+}
+
+#[test]
+fn a_pasted_report_is_kept_beside_the_review_and_comes_back_with_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let review = dir.path().join("desk.ron");
+    let pasted = "date 2025-04-17 Pasted wire copy\n\nRubio arrived in Paris on Thursday \
+                  with Steve Witkoff; about 25 people were killed in Kryvyi Rih.\n";
+    let mut harness = common::sample_app();
+    harness
+        .state_mut()
+        .push(Command::PasteReport(pasted.to_owned()));
+    settle(&mut harness);
+    assert_eq!(harness.state().articles().len(), 3);
+    harness
+        .state_mut()
+        .push(Command::SaveReviewAs(review.clone()));
+    harness.run_steps(2);
+    let kept = dir.path().join("desk-reports").join("pasted-1.txt");
+    assert_eq!(
+        std::fs::read_to_string(&kept).expect("the pasted text is kept"),
+        pasted,
+        "byte for byte, so offsets and the hash still match"
+    );
+
+    let mut reopened = common::empty_app();
+    reopened.state_mut().push(Command::OpenReview(review));
+    settle(&mut reopened);
+    let titles: Vec<&str> = reopened
+        .state()
+        .articles()
+        .iter()
+        .map(|a| a.title.as_str())
+        .collect();
+    assert!(
+        titles.contains(&"Pasted wire copy"),
+        "{titles:?} {:?}",
+        reopened.state().notices()
+    );
+}
+
+#[test]
+fn without_a_file_dialog_the_window_asks_for_the_path_itself() {
+    let mut harness = common::sample_app();
+    harness
+        .state_mut()
+        .push(Command::Ui(crosscheck::ui::command::UiCommand::OpenReports));
+    harness.run_steps(2);
+    harness.get_by_label_contains("file dialog");
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path");
+    field.focus();
+    field.type_text(
+        &fixture("tests/fixtures/visit/one.txt")
+            .display()
+            .to_string(),
+    );
+    harness.run_steps(1);
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().articles().len(), 3, "the typed path opened");
+
+    // Save as: the field comes filled with a default, and saving works from it.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let target: PathBuf = dir.path().join("typed.ron");
+    harness.state_mut().push(Command::Ui(
+        crosscheck::ui::command::UiCommand::SaveReviewAs,
+    ));
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Path");
+    let default = field.value().unwrap_or_default();
+    assert!(
+        Path::new(&default).extension().is_some_and(|e| e == "ron"),
+        "a default is filled in: {default}"
+    );
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    harness.run_steps(1);
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Path")
+        .type_text(&target.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    assert!(target.exists(), "{:?}", harness.state().notices());
+}
+
+#[test]
+fn ctrl_c_puts_the_selected_report_text_on_the_clipboard() {
+    let mut harness = common::sample_app();
+    let text = harness.state().articles()[1].text.clone();
+    let start = text.find("Steve Witkoff").expect("in the sample");
+    harness
+        .state_mut()
+        .set_text_selection(1, start..start + "Steve Witkoff".len());
+    harness.event(egui::Event::Copy);
+    harness.run_steps(1);
+    let copied: Vec<&egui::OutputCommand> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter(|c| matches!(c, egui::OutputCommand::CopyText(_)))
+        .collect();
+    assert_eq!(
+        copied,
+        [&egui::OutputCommand::CopyText("Steve Witkoff".into())]
+    );
+}
+
+#[test]
+fn pasting_outside_a_field_or_into_the_paste_dialog_adds_a_report() {
+    let mut harness = common::sample_app();
+    harness.event(egui::Event::Paste(
+        "A pasted report about the talks.".into(),
+    ));
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().articles().len(),
+        3,
+        "Ctrl+V outside a field"
+    );
+
+    harness
+        .state_mut()
+        .push(Command::Ui(crosscheck::ui::command::UiCommand::PasteReport));
+    harness.run_steps(2);
+    let field =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Pasted report text");
+    field.focus();
+    harness.run_steps(1);
+    harness.event(egui::Event::Paste(
+        "Another report, pasted into the dialog.".into(),
+    ));
+    harness.run_steps(2);
+    harness.get_by_label("Add report").click();
+    settle(&mut harness);
+    assert_eq!(
+        harness.state().articles().len(),
+        4,
+        "pasted into the dialog"
+    );
+    assert_eq!(
+        &*harness.state().articles()[3].text,
+        "Another report, pasted into the dialog."
+    );
+}
