@@ -2,9 +2,8 @@
 //!
 //! `cargo bench --bench engine` prints MB/s (best and median round) for 20 and 200 reports of
 //! 5–20 KB and the ratio of their best times: with no all-pairs comparison, 10x the reports
-//! should cost about 10x the time. Runs with the binary's allocator (mimalloc, set in
-//! `common`). On shared VMs the wall clock varies by half from minute to minute: run it
-//! several times, or compare instruction counts.
+//! should cost about 10x the time. On shared VMs the wall clock varies by half from minute to
+//! minute: run it several times, or compare instruction counts.
 
 #![allow(clippy::print_stdout)] // a benchmark reports on stdout
 

@@ -351,9 +351,9 @@ pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
                 c.article + 1,
                 shorten(text, 70),
                 if c.value.is_empty() {
-                    &c.display
+                    c.display.clone()
                 } else {
-                    &c.value
+                    crate::analysis::readable(&c.value)
                 }
             );
         }

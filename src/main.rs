@@ -4,11 +4,6 @@ use std::process::ExitCode;
 
 use crosscheck::cli::{self, Command};
 
-/// The claim engine allocates many small strings and vectors; mimalloc is markedly faster at
-/// that than the system allocator (`cargo bench --bench engine`).
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     crosscheck::ui::PROCESS_START.get_or_init(std::time::Instant::now);
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -123,19 +123,23 @@ fn sample_facts_only_one_report_gives_are_listed() {
                 .map(|c| articles[c.article].text[c.start..c.end].to_owned())
         })
         .collect();
-    for expected in [
-        "Dnipro",
-        "Yermak",
-        "Sybiga",
-        "Umerov",
-        "Oman",
-        "Rutte",
-        "$22 billion",
-        "119",
-    ] {
+    // The examples of ../shared/articles/README.md that rank among each report's three
+    // most check-worthy: a toll, a delegation, a NATO visit, a sum pledged, the injured.
+    for expected in ["Dnipro", "Yermak", "Sybiga", "Rutte", "$22 billion", "119"] {
         assert!(
             only.iter().any(|q| q.contains(expected)),
             "{expected} should be only in one report; found {only:?}"
+        );
+    }
+    for report in 0..articles.len() {
+        let listed = analysis
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::OnlyInOne && f.claims.iter().all(|c| c.article == report))
+            .count();
+        assert!(
+            listed <= 3,
+            "report {report} lists {listed} facts only it gives"
         );
     }
 }
@@ -188,12 +192,13 @@ fn sample_agreements_are_not_conflicts() {
 }
 
 #[test]
-fn sample_undated_monday_is_compatible_not_conflicting() {
+fn sample_undated_monday_agrees_with_april_14_which_was_a_monday() {
+    // Without report 1's date, "on Monday" cannot be placed; but April 14, 2025 was a
+    // Monday, so the two can be the same day: not a conflict.
     let (articles, analysis) = load(&[SAMPLE_UNDATED, SAMPLE_DATED], &[]);
     let f = find(&articles, &analysis, Kind::Date, "on Monday", "April 14")
         .unwrap_or_else(|| panic!("no date finding:\n{}", summary(&articles, &analysis)));
-    assert_eq!(f.status, Status::Compatible);
-    assert_eq!(f.precision, [Precision::UnresolvedDate]);
+    assert_eq!(f.status, Status::Corroborated, "{f:?}");
 }
 
 #[test]
@@ -274,7 +279,8 @@ fn earthquake_tolls_that_can_agree_are_not_conflicts() {
         "14,000",
     )
     .unwrap_or_else(|| panic!("{text}"));
-    assert_eq!(injured.status, Status::Compatible, "{text}");
+    // "More than 10,000" injured and 14,000 agree: a floor and a count above it.
+    assert_ne!(injured.status, Status::Conflict, "{text}");
     assert!(
         analysis
             .findings
@@ -305,7 +311,9 @@ fn plane_crash_bodies_and_the_toll_are_told_apart() {
         "72 people on board were killed",
     )
     .unwrap_or_else(|| panic!("{text}"));
-    assert_eq!(killed.status, Status::Compatible, "{text}");
+    // "At least 68" of the 72 killed and "all 72 killed" can both be true: grouped, and not
+    // a conflict.
+    assert_ne!(killed.status, Status::Conflict, "{text}");
     // "carrying 72" and "72 people on board" say the same.
     assert!(
         find(
@@ -437,10 +445,7 @@ fn check_without_json_prints_quotes_and_values() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Kryvyi Rig / Kryvyi Rih"), "{text}");
-    assert!(
-        text.contains("“killed dozens of people, including several children”"),
-        "{text}"
-    );
+    assert!(text.contains("“killed dozens of people”"), "{text}");
 }
 
 #[test]

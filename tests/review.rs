@@ -310,7 +310,8 @@ fn damaged_newer_and_missing_report_reviews_are_reported_and_left_untouched() {
         .map(|p| std::fs::read(p).expect("read"))
         .collect();
 
-    let mut harness = sample_app(None);
+    // Reports copied into the temp dir, so the first save's default lands there too.
+    let mut harness = common::app_on_copies(dir.path());
     harness
         .state_mut()
         .push(Command::OpenReview(damaged.clone()));
@@ -747,7 +748,7 @@ fn the_shipped_sample_review_opens_onto_the_samples_discrepancies() {
                 "Only the wire report gives the NATO figure; check Rutte's remarks of 15 April.",
             ),
             (
-                "Umerov",
+                "Yermak",
                 "Only AFP names the Ukrainian delegation; confirm with the presidential office.",
             ),
         ] {

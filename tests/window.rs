@@ -7,36 +7,14 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{fixture, settle};
+use common::{app_on_copies, fixture, settle};
 use crosscheck::analysis::Kind;
 use crosscheck::review::Verdict;
 use crosscheck::ui::pane::Target;
-use crosscheck::ui::{App, Command, StartOptions};
+use crosscheck::ui::{App, Command};
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-
-/// The app on two reports copied into `dir` (so a first save lands in `dir/annotations`).
-fn app_on_copies(dir: &Path) -> Harness<'static, App> {
-    let mut files = Vec::new();
-    for name in ["courant.txt", "denverchannel.txt"] {
-        let to = dir.join(name);
-        std::fs::copy(
-            fixture(&format!("tests/cases/sandy-hook-shooting-2012/{name}")),
-            &to,
-        )
-        .expect("copy a report");
-        files.push(to);
-    }
-    let start = StartOptions {
-        articles: files
-            .iter()
-            .map(|p| crosscheck::corpus::load_path(p).expect("report"))
-            .collect(),
-        ..StartOptions::default()
-    };
-    common::build(Harness::builder().with_size([1400.0, 900.0]), start)
-}
 
 /// Selects the first discrepancy, sets a verdict and types `text` into the note, leaving the
 /// cursor in the field.

@@ -3,10 +3,6 @@
 //! and the occasional misspelt name — what the engine faces with real coverage, at any size.
 #![allow(dead_code)]
 
-/// The allocator the `crosscheck` binary uses (src/main.rs), so benches measure what ships.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// A small deterministic PRNG (xorshift64*), so runs are comparable.
 pub struct Rng(u64);
 

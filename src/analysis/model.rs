@@ -2,220 +2,7 @@
 //! about one thing across reports, classified as conflict, compatible, corroborated or only in
 //! one report).
 
-use std::fmt;
-
 use serde::{Deserialize, Serialize};
-
-/// What a figure counts the outcome of.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Measure {
-    /// killed, dead, died, death toll
-    Killed,
-    /// injured, wounded
-    Injured,
-    /// casualties (killed and injured together)
-    Casualties,
-    /// missing
-    Missing,
-    /// displaced, evacuated, fled
-    Displaced,
-    /// arrested, detained
-    Arrested,
-    /// rescued, survived
-    Rescued,
-    /// on board, carrying
-    OnBoard,
-    /// votes won or received
-    Votes,
-    /// turnout
-    Turnout,
-    /// seats won
-    Seats,
-    /// pledged, promised, aid
-    Pledged,
-    /// cost, damage, losses
-    Cost,
-    /// buildings destroyed or damaged
-    Destroyed,
-    /// missiles or shots fired or launched
-    Fired,
-    /// troops deployed
-    Deployed,
-    /// weapons or goods sent, delivered, supplied
-    Delivered,
-    /// bodies recovered
-    Recovered,
-    /// people affected
-    Affected,
-    /// people at a protest or event
-    Attended,
-}
-
-impl Measure {
-    /// The participle used in subjects ("people *killed* in X").
-    pub fn phrase(self) -> &'static str {
-        match self {
-            Self::Killed => "killed",
-            Self::Injured => "injured",
-            Self::Casualties => "casualties",
-            Self::Missing => "missing",
-            Self::Displaced => "displaced",
-            Self::Arrested => "arrested",
-            Self::Rescued => "rescued or surviving",
-            Self::OnBoard => "on board",
-            Self::Votes => "votes",
-            Self::Turnout => "turnout",
-            Self::Seats => "seats",
-            Self::Pledged => "pledged",
-            Self::Cost => "cost or damage",
-            Self::Destroyed => "destroyed or damaged",
-            Self::Fired => "fired or launched",
-            Self::Deployed => "deployed",
-            Self::Delivered => "sent or delivered",
-            Self::Recovered => "recovered",
-            Self::Affected => "affected",
-            Self::Attended => "taking part",
-        }
-    }
-
-    /// Whether the figure is about harm at a place (anchored to places, not to people).
-    pub fn is_located(self) -> bool {
-        matches!(
-            self,
-            Self::Killed
-                | Self::Injured
-                | Self::Casualties
-                | Self::Missing
-                | Self::Displaced
-                | Self::Arrested
-                | Self::Rescued
-                | Self::Destroyed
-                | Self::Recovered
-                | Self::Affected
-                | Self::Attended
-                | Self::Fired
-        )
-    }
-}
-
-/// A closed interval of values; `hi` is infinite for "at least".
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Interval {
-    /// Lowest value the wording allows.
-    pub lo: f64,
-    /// Highest value the wording allows (`f64::INFINITY` when open).
-    pub hi: f64,
-}
-
-impl Interval {
-    /// One exact value.
-    pub fn exact(v: f64) -> Self {
-        Self { lo: v, hi: v }
-    }
-
-    /// Whether this is one value.
-    pub fn is_exact(&self) -> bool {
-        self.lo.total_cmp(&self.hi).is_eq()
-    }
-
-    /// The overlap of two intervals, if any. Values within a relative 0.5% count as equal
-    /// (unit conversions and rounding of "3.5 million").
-    pub fn intersect(&self, other: &Self) -> Option<Self> {
-        let lo = self.lo.max(other.lo);
-        let hi = self.hi.min(other.hi);
-        let slack = 0.005 * lo.abs().max(hi.abs().min(1e300));
-        (lo <= hi + slack).then_some(Self { lo, hi: hi.max(lo) })
-    }
-
-    /// Sum of two intervals (for lumped totals).
-    pub fn add(&self, other: &Self) -> Self {
-        Self {
-            lo: self.lo + other.lo,
-            hi: self.hi + other.hi,
-        }
-    }
-
-    /// Whether both describe the very same set of values.
-    pub fn same(&self, other: &Self) -> bool {
-        let close = |a: f64, b: f64| {
-            (a.is_infinite() && b.is_infinite()) || (a - b).abs() <= 0.005 * a.abs().max(b.abs())
-        };
-        close(self.lo, other.lo) && close(self.hi, other.hi)
-    }
-}
-
-/// A value that writes itself as text straight into a string or a formatter. Claims' values
-/// are rendered for every claim shown; `format_args!` machinery costs more than the digits.
-pub trait WriteValue {
-    /// Writes the value as its `Display` shows it.
-    fn write_value<W: fmt::Write>(&self, out: &mut W) -> fmt::Result;
-
-    /// The value as a new string.
-    fn render(&self) -> String {
-        // Room for any interval or date from the start: `to_string` would grow it twice.
-        let mut s = String::with_capacity(24);
-        let _ = self.write_value(&mut s);
-        s
-    }
-}
-
-/// A bound as written in values: whole numbers without a point, others rounded to two
-/// decimals.
-fn write_number<W: fmt::Write>(v: f64, out: &mut W) -> fmt::Result {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        return out.write_str(itoa::Buffer::new().format(v as i64));
-    }
-    // The value rounded to two decimals, in the shortest form that reads back as it (what
-    // `{}` prints; `{:.2}` would take the slow exact-formatting path). Below 1e12 a number
-    // of hundredths `k` prints as `k / 100` with its trailing zeros cut: any shorter decimal
-    // is a hundredth away, far more than a double's spacing there. Written by hand, as
-    // float formatting costs more than the rest of a claim ("about 57" is 51.3..62.7).
-    let hundredths = (v * 100.0).round();
-    if hundredths == 0.0 || hundredths.abs() >= 1e14 || !hundredths.is_finite() {
-        return write!(out, "{}", hundredths / 100.0);
-    }
-    let k = hundredths as i64;
-    if k < 0 {
-        out.write_char('-')?;
-    }
-    let k = k.unsigned_abs();
-    out.write_str(itoa::Buffer::new().format(k / 100))?;
-    let (tenths, rest) = ((k % 100) / 10, k % 10);
-    if tenths != 0 || rest != 0 {
-        out.write_char('.')?;
-        out.write_char(char::from(b'0' + tenths as u8))?;
-        if rest != 0 {
-            out.write_char(char::from(b'0' + rest as u8))?;
-        }
-    }
-    Ok(())
-}
-
-impl WriteValue for Interval {
-    /// `20`, `18..22`, `24..` (24 or more), `..35` (35 or fewer).
-    fn write_value<W: fmt::Write>(&self, out: &mut W) -> fmt::Result {
-        if self.is_exact() {
-            write_number(self.lo, out)
-        } else if self.hi.is_infinite() {
-            write_number(self.lo, out)?;
-            out.write_str("..")
-        } else if self.lo <= 0.0 {
-            out.write_str("..")?;
-            write_number(self.hi, out)
-        } else {
-            write_number(self.lo, out)?;
-            out.write_str("..")?;
-            write_number(self.hi, out)
-        }
-    }
-}
-
-impl fmt::Display for Interval {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.write_value(f)
-    }
-}
 
 /// What a finding is about. The names are part of the `check --json` contract.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -412,73 +199,135 @@ impl Analysis {
     }
 }
 
+/// A normalised value as a reader would write it: `24..99` → "24–99", `35..` → "35 or
+/// more", `..35` → "up to 35", `22000000000.. USD` → "22 billion USD or more",
+/// `259200 s` → "3 days", `09:40..09:55` → "09:40–09:55". Anything else comes back as is.
+pub fn readable(value: &str) -> String {
+    let (core, unit) = match value.split_once(' ') {
+        Some((core, unit)) if !unit.contains(' ') => (core, unit),
+        _ => (value, ""),
+    };
+    let (core, percent) = core.strip_suffix('%').map_or((core, false), |c| (c, true));
+    let span = core.contains("..");
+    let (lo, hi) = core.split_once("..").unwrap_or((core, ""));
+    let parse = |s: &str| -> Option<Option<f64>> {
+        if s.is_empty() {
+            Some(None)
+        } else {
+            s.parse().ok().map(Some)
+        }
+    };
+    let (Some(lo), Some(hi)) = (parse(lo), parse(hi)) else {
+        // Times and dates keep their form; a span reads with a dash.
+        return value.replace("..", "–");
+    };
+    // Durations in the largest unit every bound is a whole number of.
+    let bounds: Vec<f64> = [lo, hi].into_iter().flatten().collect();
+    let (scale, unit) = if unit == "s" {
+        [
+            (86_400.0, "days"),
+            (3_600.0, "hours"),
+            (60.0, "minutes"),
+            (1.0, "seconds"),
+        ]
+        .into_iter()
+        .find(|(scale, _)| {
+            bounds
+                .iter()
+                .all(|b| *b >= *scale && ((b / scale) - (b / scale).round()).abs() < 1e-6)
+        })
+        .unwrap_or((1.0, "seconds"))
+    } else {
+        (1.0, unit)
+    };
+    let n = |x: f64| {
+        let text = plain_number(x / scale);
+        if percent { format!("{text}%") } else { text }
+    };
+    let mut text = match (lo, hi) {
+        (Some(lo), _) if !span => n(lo),
+        (Some(lo), Some(hi)) => format!("{}–{}", n(lo), n(hi)),
+        (Some(lo), None) => format!("{} or more", n(lo)),
+        (None, Some(hi)) => format!("up to {}", n(hi)),
+        (None, None) => return value.to_owned(),
+    };
+    if !unit.is_empty() {
+        let last = bounds.last().map_or(0.0, |b| b / scale);
+        let unit = if (last - 1.0).abs() < 1e-9 {
+            unit.trim_end_matches('s')
+        } else {
+            unit
+        };
+        // "35 or more" keeps its unit by the number: "22 billion USD or more".
+        text = match text.strip_suffix(" or more") {
+            Some(number) => format!("{number} {unit} or more"),
+            None => format!("{text} {unit}"),
+        };
+    }
+    text
+}
+
+/// A number with thousands separators, at most two decimals; millions and billions in words.
+fn plain_number(x: f64) -> String {
+    let words = [(1e9, "billion"), (1e6, "million")];
+    for (scale, word) in words {
+        let scaled = x / scale;
+        if x.abs() >= scale && ((scaled * 100.0).round() - scaled * 100.0).abs() < 1e-6 {
+            return format!("{} {word}", plain_number(scaled));
+        }
+    }
+    let rounded = (x * 100.0).round() / 100.0;
+    let whole = rounded.trunc().abs() as u64;
+    let digits = whole.to_string();
+    let mut grouped = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) && digits.len() > 4 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if rounded < 0.0 { "-" } else { "" };
+    let fraction = rounded.abs().fract();
+    if fraction < 1e-9 {
+        format!("{sign}{grouped}")
+    } else {
+        let f = format!("{fraction:.2}");
+        format!(
+            "{sign}{grouped}{}",
+            f.trim_start_matches('0').trim_end_matches('0')
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::readable;
 
     #[test]
-    fn intervals_print_as_ranges() {
-        let open = f64::INFINITY;
+    fn values_read_as_a_reader_writes_them() {
         let cases = [
-            (Interval::exact(20.0), "20"),
-            (Interval { lo: 18.0, hi: 22.0 }, "18..22"),
-            (Interval { lo: 24.0, hi: open }, "24.."),
-            (Interval { lo: 0.0, hi: 35.0 }, "..35"),
-            (Interval::exact(2.5e10), "25000000000"),
-            (Interval { lo: 2.456, hi: 3.0 }, "2.46..3"),
-            (Interval::exact(-4.0), "-4"),
+            ("20", "20"),
+            ("18..22", "18–22"),
+            ("24..99", "24–99"),
+            ("35..", "35 or more"),
+            ("..35", "up to 35"),
+            ("1995", "1995"),
+            ("12000", "12,000"),
+            ("2.5", "2.5"),
+            ("22000000000.. USD", "22 billion USD or more"),
+            ("1500000 USD", "1.5 million USD"),
+            ("3067 m", "3067 m"),
+            ("28500..31500 m", "28,500–31,500 m"),
+            ("259200 s", "3 days"),
+            ("5400 s", "90 minutes"),
+            ("45%", "45%"),
+            ("09:40..09:55", "09:40–09:55"),
+            ("2025-04-14", "2025-04-14"),
+            ("Monday", "Monday"),
+            ("kryvyi rih", "kryvyi rih"),
         ];
         for (value, text) in cases {
-            assert_eq!(value.to_string(), text);
-            assert_eq!(value.render(), text, "the same text without a formatter");
+            assert_eq!(readable(value), text, "{value}");
         }
-    }
-
-    #[test]
-    fn fractional_bounds_print_as_the_formatter_prints_them_rounded() {
-        // A spread of magnitudes and fractions, signs, halves, tiny and huge values.
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut values = vec![
-            0.004,
-            -0.004,
-            0.005,
-            -0.005,
-            0.1,
-            0.125,
-            1e12 + 0.5,
-            2.5e13 + 0.25,
-        ];
-        for _ in 0..20_000 {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let scale = 10f64.powi((x % 17) as i32 - 3);
-            let v = (x >> 11) as f64 / (1u64 << 53) as f64 * scale;
-            values.push(if x & 1 == 0 { v } else { -v });
-        }
-        for v in values {
-            if v.fract() == 0.0 {
-                continue;
-            }
-            let mut ours = String::new();
-            write_number(v, &mut ours).unwrap();
-            assert_eq!(ours, format!("{}", (v * 100.0).round() / 100.0), "{v}");
-        }
-    }
-
-    #[test]
-    fn intervals_overlap_or_not() {
-        let dozens = Interval {
-            lo: 24.0,
-            hi: f64::INFINITY,
-        };
-        let about_20 = Interval { lo: 18.0, hi: 22.0 };
-        assert!(dozens.intersect(&about_20).is_none());
-        assert!(dozens.intersect(&Interval::exact(30.0)).is_some());
-        assert!(
-            Interval::exact(32.19)
-                .intersect(&Interval::exact(32.2))
-                .is_some()
-        );
     }
 }

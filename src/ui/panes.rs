@@ -46,7 +46,7 @@ fn details(app: &App, target: Target) -> String {
                 let value = if c.value.is_empty() {
                     String::new()
                 } else {
-                    format!(" → {}", c.value)
+                    format!(" → {}", crate::analysis::readable(&c.value))
                 };
                 let _ = write!(text, "\n• {name}: “{}”{value}", shorten(quote, 80));
             }

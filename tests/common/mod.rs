@@ -2,7 +2,7 @@
 //! background analysis finish.
 #![allow(dead_code)] // each test crate uses a different subset
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crosscheck::corpus;
 use crosscheck::ui::{App, StartOptions};
@@ -49,4 +49,26 @@ pub fn empty_app() -> Harness<'static, App> {
         Harness::builder().with_size([1400.0, 900.0]),
         StartOptions::default(),
     )
+}
+
+/// The app on two reports copied into `dir` (so a first save lands in `dir/annotations`).
+pub fn app_on_copies(dir: &Path) -> Harness<'static, App> {
+    let mut files = Vec::new();
+    for name in ["courant.txt", "denverchannel.txt"] {
+        let to = dir.join(name);
+        std::fs::copy(
+            fixture(&format!("tests/cases/sandy-hook-shooting-2012/{name}")),
+            &to,
+        )
+        .expect("copy a report");
+        files.push(to);
+    }
+    let start = StartOptions {
+        articles: files
+            .iter()
+            .map(|p| crosscheck::corpus::load_path(p).expect("report"))
+            .collect(),
+        ..StartOptions::default()
+    };
+    build(Harness::builder().with_size([1400.0, 900.0]), start)
 }

@@ -1,0 +1,569 @@
+//! "Only in one report": the check-worthy facts a single report gives — a figure with what
+//! it measures, the time of an event, what a named person did — that no other report states,
+//! in those words or others. Each report's candidates are ranked by how much a fact-checker
+//! would want to check them, and only the first few are listed: a bare place, an
+//! organisation or a byline is never one.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use super::amounts::Shape;
+use super::figures::{Figure, Measure, PEOPLE_MEASURES, UnitOf};
+use super::link::Slot;
+use super::model::{ClaimRef, Finding, Kind, Status};
+use super::names::{Mention, NameKind};
+use super::numbers::{claim, measure_words, subject, value_text};
+use super::text::Doc;
+use super::times::{TimeExpr, value_text as time_text};
+
+/// How many facts only one report gives are listed per report, at most.
+const PER_REPORT: usize = 3;
+
+/// A candidate fact of one report.
+struct Candidate {
+    score: i32,
+    claim: ClaimRef,
+    subject: String,
+    explanation: String,
+    sentence: usize,
+}
+
+/// Verbs of saying: a person who only speaks is quoted, not acting.
+const SPEECH: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "added",
+    "warned",
+    "wrote",
+    "explained",
+    "noted",
+    "stated",
+    "declared",
+    "stressed",
+    "asked",
+    "according",
+];
+
+/// Measures that say the same of people in other words ("24 pupils were brought to
+/// hospital" and "24 children were hurt").
+fn related(a: Option<&Measure>, b: Option<&Measure>) -> bool {
+    let family = |m: Option<&Measure>| match m {
+        Some(Measure::Known("injured" | "hospitalized" | "casualties")) => Some("hurt"),
+        Some(Measure::Known("killed" | "bodies")) => Some("dead"),
+        Some(Measure::Known("evacuated" | "stranded" | "overnight")) => Some("moved"),
+        Some(Measure::Known("missing")) => Some("missing"),
+        _ => None,
+    };
+    a == b || family(a).is_some() && family(a) == family(b)
+}
+
+/// Every report's figures by value, for finding the same value in another report without
+/// comparing every pair: by point, and the ranges apart (a range holds values far from its
+/// point).
+struct ByValue<'f> {
+    /// (point, report, figure), sorted by point.
+    points: Vec<(f64, usize, &'f Figure)>,
+    /// Figures that are not one exact number.
+    ranges: Vec<(usize, &'f Figure)>,
+}
+
+impl<'f> ByValue<'f> {
+    fn new(all: &'f [Vec<Figure>]) -> Self {
+        let mut points = Vec::new();
+        let mut ranges = Vec::new();
+        for (r, list) in all.iter().enumerate() {
+            for g in list {
+                points.push((g.value.point, r, g));
+                if g.value.shape != Shape::Exact {
+                    ranges.push((r, g));
+                }
+            }
+        }
+        points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        Self { points, ranges }
+    }
+
+    /// The figures that may have `f`'s value: a point within its range (or at its point),
+    /// and, for one exact number, every range.
+    fn near(&self, f: &Figure) -> impl Iterator<Item = (usize, &'f Figure)> + '_ {
+        let tolerance = 1e-9 * f.value.point.abs().max(1.0);
+        let lo = f.value.lo.min(f.value.point) - tolerance;
+        let hi = f.value.hi.max(f.value.point) + tolerance;
+        let from = self.points.partition_point(|p| p.0 < lo);
+        let to = self.points.partition_point(|p| p.0 <= hi);
+        let ranges: &[(usize, &Figure)] = if f.value.shape == Shape::Exact {
+            &self.ranges
+        } else {
+            &[]
+        };
+        self.points[from..to.max(from)]
+            .iter()
+            .map(|&(_, r, g)| (r, g))
+            .chain(ranges.iter().copied())
+    }
+}
+
+/// Whether another report gives the same figure in other words: the same value of the same
+/// kind, with the same or a related measure, or counting the same thing.
+fn stated_elsewhere(f: &Figure, report: usize, index: &ByValue<'_>) -> bool {
+    index.near(f).filter(|(r, _)| *r != report).any(|(_, g)| {
+        let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(1.0);
+        let same_value = close(f.value.point, g.value.point)
+            || (g.value.shape == Shape::Exact
+                && f.value.lo <= g.value.point
+                && g.value.point <= f.value.hi)
+            || (f.value.shape == Shape::Exact
+                && g.value.lo <= f.value.point
+                && f.value.point <= g.value.hi);
+        let same_kind = match (&f.unit, &g.unit) {
+            (Some(a), Some(b)) => a.dimension == b.dimension,
+            (None, None) => {
+                f.counts_people() == g.counts_people() || f.nouns.is_empty() || g.nouns.is_empty()
+            }
+            _ => false,
+        };
+        let same_thing = related(f.measure.as_ref(), g.measure.as_ref())
+            || (!f.nouns.is_empty() && f.nouns == g.nouns)
+            || (f.unit.is_some() && f.attribute.is_some() && f.attribute == g.attribute)
+            || (f.measure.is_none() || g.measure.is_none())
+                && f.counts_people()
+                && g.counts_people();
+        same_value && same_kind && same_thing
+    })
+}
+
+/// How check-worthy a figure is: a count of people hurt, killed, missing or rescued first,
+/// then measured quantities (heights, speeds, money), counts with a listed measure, and
+/// last counts of things or with an unlisted verb.
+fn figure_score(f: &Figure) -> i32 {
+    let money = f.unit.as_ref().is_some_and(UnitOf::is_money);
+    let mut score = match (&f.measure, &f.unit) {
+        (_, Some(u)) if u.dimension == "duration" => 60,
+        (_, Some(_)) if money => 85,
+        (_, Some(_)) if f.attribute.is_some() => 85,
+        (_, Some(_)) => 55,
+        (Some(Measure::Known(m)), None) if PEOPLE_MEASURES.contains(m) => {
+            if matches!(
+                *m,
+                "killed" | "injured" | "missing" | "hospitalized" | "rescued"
+            ) {
+                100
+            } else {
+                85
+            }
+        }
+        (Some(Measure::Known(_)), None) => 75,
+        (Some(Measure::Open(_)), None) => {
+            if f.amount_is_digits && !f.nouns.is_empty() {
+                60
+            } else {
+                50
+            }
+        }
+        (None, None) => {
+            if f.counts_people() && f.amount_is_digits && !f.nouns.is_empty() {
+                50
+            } else {
+                40
+            }
+        }
+    };
+    if f.counts_people() {
+        score += 5;
+    }
+    if f.nouns.is_empty() && f.unit.is_none() && !matches!(f.measure, Some(Measure::Open(_))) {
+        score -= 10;
+    }
+    if f.delta {
+        score -= 10;
+    }
+    if f.value.shape == super::amounts::Shape::Vague && !f.counts_people() {
+        score -= 10;
+    }
+    if f.headline {
+        score -= 30;
+    }
+    score
+}
+
+/// The words of a clause from token `from`: to the end of the sentence, a semicolon or a
+/// dash, at most `max` tokens.
+fn clause_end(doc: &Doc<'_>, from: usize, max: usize) -> usize {
+    let end = doc.sentence_range(from).end;
+    let mut k = from;
+    while k + 1 < end && k < from + max {
+        if doc.is_punct(k + 1, ';') || doc.is_punct(k + 1, '—') || doc.is_punct(k + 1, ':') {
+            break;
+        }
+        if doc.is_punct(k + 1, '.') && k + 2 >= end {
+            break;
+        }
+        k += 1;
+    }
+    // A clause ends on a word, not on a comma or a quote mark.
+    while k > from && doc.kind(k) == Some(super::text::TokKind::Punct) {
+        k -= 1;
+    }
+    k
+}
+
+/// The facts only one report gives, ranked; at most a few per report.
+#[allow(clippy::too_many_arguments)]
+pub fn findings(
+    docs: &[Doc<'_>],
+    figures: &[Vec<Figure>],
+    slots: &[Slot],
+    alone: &[usize],
+    mentions: &[Vec<Mention>],
+    times: &[Vec<TimeExpr>],
+    dated: &[(usize, usize)],
+    covered: &[Vec<bool>],
+    background: &[Vec<bool>],
+) -> Vec<Finding> {
+    let mut per_report: Vec<Vec<Candidate>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    // Figures of slots no other report has, and increments ("the toll could climb by at
+    // least three"), each a fact of its own.
+    let mut lone: Vec<(usize, &Figure, String)> = Vec::new();
+    for &s in alone {
+        let slot = &slots[s];
+        let report = slot.report();
+        for r in &slot.figures {
+            lone.push((report, &figures[report][r.index], subject(&slot.key)));
+        }
+    }
+    for (report, list) in figures.iter().enumerate() {
+        for f in list
+            .iter()
+            .filter(|f| f.delta && matches!(f.measure, Some(Measure::Known(_))))
+        {
+            lone.push((
+                report,
+                f,
+                format!(
+                    "more {}",
+                    f.measure.as_ref().map(measure_words).unwrap_or_default()
+                ),
+            ));
+        }
+    }
+    let by_value = ByValue::new(figures);
+    for (report, best, what) in lone {
+        let doc = &docs[report];
+        if best.background || best.in_sum || !best.sum_of.is_empty() {
+            continue;
+        }
+        if stated_elsewhere(best, report, &by_value) {
+            continue;
+        }
+        if best.unit.is_none() && best.measure.is_none() && !best.counts_people() {
+            continue;
+        }
+        // "three" with an unlisted verb and nothing counted says too little.
+        if best.nouns.is_empty()
+            && best.unit.is_none()
+            && !matches!(best.measure, Some(Measure::Known(_)))
+        {
+            continue;
+        }
+        // "two seats from Prince Charles": a position, not a count.
+        if best.unit.is_none()
+            && !best.counts_people()
+            && doc.is_any(
+                best.consumed + 1,
+                &[
+                    "from", "away", "behind", "ahead", "apart", "after", "before", "later",
+                    "earlier",
+                ],
+            )
+        {
+            continue;
+        }
+        // A span of time to count in ("in the past 24 hours") is not a fact.
+        let window = best
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.dimension == "duration")
+            && best.first.checked_sub(1).is_some_and(|k| {
+                doc.is_any(k, &["past", "last", "next", "within", "first", "coming"])
+            });
+        if window {
+            continue;
+        }
+        // The claim shows what the figure is about: its clause, when short enough ("a
+        // drone attack on the city of Dnipro killed three people").
+        let mut c = claim(doc, report, best);
+        let sentence_start = doc.sentence_range(best.first).start;
+        let clause_start = (sentence_start..best.first)
+            .rev()
+            .find(|&k| doc.is_punct(k, ',') || doc.is_punct(k, ';') || doc.is_punct(k, ':'))
+            .map_or(sentence_start, |k| k + 1);
+        if best.first - clause_start <= 12 && clause_start < best.first {
+            let span = doc.span(clause_start, best.last);
+            c.start = span.start;
+            doc.text[span.clone()].clone_into(&mut c.display);
+        }
+        let mut subject_words = what.clone();
+        if subject_words.starts_with("people ")
+            && !best.nouns.is_empty()
+            && best.nouns[0] != "people"
+        {
+            subject_words = format!(
+                "{} {}",
+                best.nouns.join(" and "),
+                best.measure.as_ref().map(measure_words).unwrap_or_default()
+            );
+        }
+        per_report[report].push(Candidate {
+            score: figure_score(best),
+            explanation: format!(
+                "A figure ({}: {}) that no other report gives, in these words or others.",
+                subject_words,
+                super::model::readable(&value_text(best))
+            ),
+            subject: subject_words,
+            claim: c,
+            sentence: best.sentence,
+        });
+    }
+    // Times of events no other report dates (and clock times said of something).
+    let base = |e: &str| e.split(" for ").next().unwrap_or(e).to_owned();
+    for (report, list) in times.iter().enumerate() {
+        for (i, t) in list.iter().enumerate() {
+            let clock = matches!(t.when, super::times::When::Clock { .. });
+            let event = match &t.event {
+                Some(e) => e.clone(),
+                None if clock => "something".to_owned(),
+                None => continue,
+            };
+            if dated.contains(&(report, i)) || event.starts_with("said:") {
+                continue;
+            }
+            let line = &docs[report].sentences[t.sentence];
+            if line.title_case
+                || line.first_line
+                || background[report].get(t.sentence).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let others_date_it = times.iter().enumerate().any(|(r, l)| {
+                r != report
+                    && l.iter()
+                        .any(|o| o.event.as_deref().map(base) == Some(base(&event)))
+            });
+            if others_date_it && t.event.is_some() {
+                continue;
+            }
+            let doc = &docs[report];
+            // The claim: the event word, the time, and what follows up to the clause's end
+            // (where it happened).
+            let at = t.event_at.unwrap_or(t.tokens.start);
+            let from = at.min(t.tokens.start);
+            let reach = if t.event.is_some() { 6 } else { 14 };
+            let to = clause_end(doc, at.max(t.tokens.end - 1), reach);
+            let span = doc.span(from, to);
+            let score = match (clock, t.event.is_some()) {
+                (true, true) => 80,
+                (true, false) => 60,
+                _ => 50,
+            };
+            per_report[report].push(Candidate {
+                score,
+                claim: ClaimRef {
+                    article: report,
+                    start: span.start,
+                    end: span.end,
+                    value: time_text(&t.when),
+                    display: doc.text[span].to_owned(),
+                },
+                subject: format!("time of {event}"),
+                explanation: format!(
+                    "The time of an event ({event}: {}) that no other report gives.",
+                    super::model::readable(&time_text(&t.when))
+                ),
+                sentence: t.sentence,
+            });
+        }
+    }
+    // What named people did, when no other report names them: one fact per person, the
+    // sentence that says the most of them (an action rather than words, other people only
+    // this report names).
+    // Every name word, with the reports that use it; words by first letter and length, for
+    // spelling variants (which keep the first letter and nearly the length).
+    let mut word_reports: BTreeMap<&str, BTreeSet<usize>> = BTreeMap::new();
+    for (r, list) in mentions.iter().enumerate() {
+        for w in list.iter().flat_map(|m| m.words.iter()) {
+            word_reports.entry(w.as_str()).or_default().insert(r);
+        }
+    }
+    let mut by_shape: BTreeMap<(char, usize), Vec<&str>> = BTreeMap::new();
+    for w in word_reports.keys() {
+        if let Some(c) = w.chars().next() {
+            by_shape.entry((c, w.len())).or_default().push(w);
+        }
+    }
+    let in_other_report = |w: &str, report: usize| {
+        word_reports
+            .get(w)
+            .is_some_and(|rs| rs.iter().any(|&r| r != report))
+    };
+    let variant_elsewhere = |w: &str, report: usize| {
+        let first = w.chars().next().unwrap_or(' ');
+        (w.len().saturating_sub(2)..=w.len() + 2).any(|len| {
+            by_shape.get(&(first, len)).is_some_and(|list| {
+                list.iter().any(|e| {
+                    e.len() >= 4
+                        && in_other_report(e, report)
+                        && super::names::spelling_variants(w, e, 4)
+                })
+            })
+        })
+    };
+    let lex = super::words::lexicon();
+    for (report, list) in mentions.iter().enumerate() {
+        let doc = &docs[report];
+        let only_here = |m: &Mention| {
+            if m.kind != NameKind::Person || (m.title.is_none() && m.words.len() < 2) {
+                return false;
+            }
+            // A reporter of the story ("CBS News Correspondent Lee Cowan reports") is a byline.
+            let byline = m.title.as_deref().is_some_and(|t| {
+                [
+                    "correspondent",
+                    "reporter",
+                    "editor",
+                    "journalist",
+                    "columnist",
+                    "writer",
+                ]
+                .iter()
+                .any(|w| t.contains(w))
+            }) || (m.tokens.start..m.tokens.end)
+                .any(|k| doc.has(k, super::text::UPPER) && doc.tok(k).len() >= 2);
+            if byline {
+                return false;
+            }
+            // Named in another report, or spelled otherwise there.
+            let named_elsewhere = m.words.iter().any(|w| {
+                w.len() >= 4 && (in_other_report(w, report) || variant_elsewhere(w, report))
+            }) || in_other_report(&m.words.concat(), report);
+            if named_elsewhere {
+                return false;
+            }
+            let is_title = |w: &str| {
+                lex.titles.get(w).is_some() || lex.titles.get(w.trim_end_matches('s')).is_some()
+            };
+            // A title alone ("Foreign Minister"); a nationality ("African American"); a
+            // product code ("Sikorsky S-76").
+            !is_title(&m.words.join(" "))
+                && m.words
+                    .iter()
+                    .all(|w| !w.chars().any(|c| c.is_ascii_digit()) && w.len() >= 2)
+                && !m
+                    .words
+                    .iter()
+                    .any(|w| lex.demonyms.get(w).is_some() || lex.countries.get(w).is_some())
+                && !m.words.iter().all(|w| is_title(w))
+        };
+        // Person → its best sentence.
+        let mut best: BTreeMap<String, (i32, usize, usize)> = BTreeMap::new();
+        for (i, m) in list.iter().enumerate() {
+            if !only_here(m)
+                || doc.sentences[m.sentence].title_case
+                || covered[report].get(m.sentence).copied().unwrap_or(false)
+                || background[report].get(m.sentence).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let range = doc.sentence_range(m.tokens.start);
+            let speech = range.clone().any(|k| doc.is_any(k, SPEECH));
+            let quote = range
+                .clone()
+                .any(|k| doc.is_punct(k, '"') || doc.is_punct(k, '“'));
+            let company = list
+                .iter()
+                .filter(|o| o.sentence == m.sentence && !std::ptr::eq(*o, m) && only_here(o))
+                .count();
+            let mut score = 65;
+            if m.title.is_some() {
+                score += 5;
+            }
+            if speech {
+                score -= 10;
+            }
+            if quote {
+                score -= 8;
+            }
+            score += 6 * i32::try_from(company.min(3)).unwrap_or(3);
+            let key = m.words.last().cloned().unwrap_or_default();
+            let entry = best.entry(key).or_insert((score, m.sentence, i));
+            if score > entry.0 {
+                *entry = (score, m.sentence, i);
+            }
+        }
+        for (score, sentence, i) in best.into_values() {
+            // The claim starts at the first such person of the sentence, with the title.
+            let first = list
+                .iter()
+                .position(|o| o.sentence == sentence && only_here(o))
+                .unwrap_or(i);
+            let m = &list[first];
+            let range = doc.sentence_range(m.tokens.start);
+            let from = (m.tokens.start.saturating_sub(3).max(range.start)..m.tokens.start)
+                .find(|&k| {
+                    lex.titles.at(doc, k).is_some()
+                        || doc.is_cap(k) && !doc.starts_sentence(k) && !doc.is_function(k)
+                })
+                .unwrap_or(m.tokens.start);
+            let to = clause_end(doc, m.tokens.end - 1, 18);
+            let span = doc.span(from, to);
+            let name = doc.span_text(m.tokens.start, m.tokens.end - 1).to_owned();
+            per_report[report].push(Candidate {
+                score,
+                claim: ClaimRef {
+                    article: report,
+                    start: span.start,
+                    end: span.end,
+                    value: m.folded(),
+                    display: doc.text[span].to_owned(),
+                },
+                explanation: format!("{name} is named in this report only; what the report says of them is not in the others."),
+                subject: name,
+                sentence,
+            });
+        }
+    }
+    let mut out = Vec::new();
+    for (report, mut list) in per_report.into_iter().enumerate() {
+        let _ = report;
+        list.sort_by_key(|c| (-c.score, c.claim.start));
+        let mut used: Vec<(usize, usize, usize)> = Vec::new();
+        let mut taken = 0;
+        for c in list {
+            if taken == PER_REPORT || c.score < 50 {
+                break;
+            }
+            // Two facts of one passage are one fact to check ("$5,000 on a two-month
+            // expedition").
+            let near = |s: usize, e: usize| c.claim.start < e + 24 && s < c.claim.end + 24;
+            if used
+                .iter()
+                .any(|&(s, e, sentence)| near(s, e) && sentence == c.sentence)
+            {
+                continue;
+            }
+            used.push((c.claim.start, c.claim.end, c.sentence));
+            taken += 1;
+            let claims = vec![c.claim];
+            out.push(Finding {
+                id: super::numbers::finding_id(Kind::OnlyInOne, &claims),
+                kind: Kind::OnlyInOne,
+                status: Status::OnlyInOne,
+                precision: Vec::new(),
+                subject: c.subject,
+                explanation: c.explanation,
+                claims,
+            });
+        }
+    }
+    out
+}
