@@ -99,13 +99,13 @@ pub fn analyze_with_progress(
     for (doc, list) in docs.iter().zip(&mentions) {
         for mention in list {
             let folded = mention.folded();
-            let canonical_form = canonical.get(&folded).cloned().unwrap_or(folded);
-            if place_names.contains(&canonical_form) {
+            let canonical_form = canonical.get(folded).map_or(folded, String::as_str);
+            if place_names.contains(canonical_form) {
                 // The written form of the canonical spelling, whatever the reports' order.
                 let span = doc.span(mention.tokens.start, mention.tokens.end - 1);
                 let is_canonical = mention.folded() == canonical_form;
                 let entry = place_words
-                    .entry(canonical_form)
+                    .entry(canonical_form.to_owned())
                     .or_insert_with(|| (false, doc.text[span.clone()].to_owned()));
                 if is_canonical && !entry.0 {
                     *entry = (true, doc.text[span].to_owned());
@@ -165,8 +165,8 @@ pub fn analyze_with_progress(
             });
             if let Some(m) = candidate {
                 let folded = m.folded();
-                let person = canonical.get(&folded).cloned().unwrap_or(folded);
-                let surname = person.rsplit(' ').next().unwrap_or(&person).to_owned();
+                let person = canonical.get(folded).map_or(folded, String::as_str);
+                let surname = person.rsplit(' ').next().unwrap_or(person);
                 f.attribute = Some(format!("vote of {surname}"));
             } else if f.attribute.is_none() && !doc.sentence_range(f.first).is_empty() {
                 f.attribute = Some("vote".to_owned());

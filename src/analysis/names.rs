@@ -40,12 +40,14 @@ pub struct Mention {
     pub title: Option<String>,
     /// Index of the sentence.
     pub sentence: usize,
+    /// The words joined by spaces ("kryvyi rih"): how names are compared and keyed.
+    folded: String,
 }
 
 impl Mention {
     /// The name as one folded string ("kryvyi rih").
-    pub fn folded(&self) -> String {
-        self.words.join(" ")
+    pub fn folded(&self) -> &str {
+        &self.folded
     }
 }
 
@@ -359,6 +361,7 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
         let kind = classify(doc, start, end, &words, title.is_some());
         out.push(Mention {
             tokens: start..end + 1,
+            folded: words.join(" "),
             words,
             kind,
             title,
@@ -450,9 +453,9 @@ pub fn places_by_sentence(
             continue;
         }
         let f = m.folded();
-        let c = canonical.get(&f).cloned().unwrap_or(f);
-        if places.contains(&c) {
-            out[m.sentence].insert(c);
+        let c = canonical.get(f).map_or(f, String::as_str);
+        if places.contains(c) {
+            out[m.sentence].insert(c.to_owned());
         }
     }
     out
@@ -498,7 +501,7 @@ pub fn place_names(
 ) -> BTreeSet<String> {
     let form = |m: &Mention| {
         let f = m.folded();
-        canonical.get(&f).cloned().unwrap_or(f)
+        canonical.get(f).map_or(f, String::as_str).to_owned()
     };
     // Words of people's names (a name with a title, or of two words or more) are never
     // places: "according to Cordova" is the health secretary.
@@ -513,7 +516,7 @@ pub fn place_names(
         for (i, m) in list.iter().enumerate() {
             // Countries and nationalities hold every incident of a story: not a place that
             // tells two apart.
-            if is_country_wide(&m.folded()) {
+            if is_country_wide(m.folded()) {
                 continue;
             }
             if m.kind == NameKind::Place {
@@ -523,7 +526,7 @@ pub fn place_names(
                     && next.tokens.start == m.tokens.end + 1
                     && (doc.is(m.tokens.end, "and") || doc.is_punct(m.tokens.end, ','))
                     && next.kind != NameKind::Person
-                    && !is_country_wide(&next.folded())
+                    && !is_country_wide(next.folded())
                 {
                     places.insert(form(next));
                 }
@@ -776,7 +779,7 @@ pub fn spelling_findings(
         let mut firsts: BTreeMap<(usize, String), (usize, usize)> = BTreeMap::new();
         for &(r, m) in &v.mentions {
             let mention = &mentions[r][m];
-            let key = (r, mention.folded());
+            let key = (r, mention.folded().to_owned());
             let entry = firsts.entry(key).or_insert((r, m));
             if mention.tokens.start < mentions[r][entry.1].tokens.start {
                 *entry = (r, m);
@@ -874,7 +877,7 @@ mod tests {
         let m = mentions(&doc, &known);
         let names: Vec<(String, NameKind, Option<String>)> = m
             .iter()
-            .map(|m| (m.folded(), m.kind, m.title.clone()))
+            .map(|m| (m.folded().to_owned(), m.kind, m.title.clone()))
             .collect();
         assert!(
             names.contains(&("larry hogan".into(), NameKind::Person, Some("gov.".into()))),

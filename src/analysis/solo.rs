@@ -523,7 +523,7 @@ pub fn findings(
                     article: report,
                     start: span.start,
                     end: span.end,
-                    value: m.folded(),
+                    value: m.folded().to_owned(),
                     display: doc.text[span].to_owned(),
                 },
                 explanation: format!("{name} is named in this report only; what the report says of them is not in the others."),
