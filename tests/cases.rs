@@ -216,23 +216,23 @@ fn detection_on_the_labelled_cases_holds_its_scores() {
     // Floors: the scores when they were set (recall 69/90, precision 35/36, 2.2 per report,
     // 2 traps), less nothing; raise them as detection improves.
     assert!(
-        total.found >= 69,
+        total.found >= 75,
         "recall fell: {}/{}",
         total.found,
         total.truth
     );
     assert!(
-        kind("number") >= 21,
+        kind("number") >= 22,
         "conflicting figures found: {}",
         kind("number")
     );
     assert!(
-        kind("only_in_one") >= 35,
+        kind("only_in_one") >= 40,
         "only-in-one found: {}",
         kind("only_in_one")
     );
     assert!(kind("date") >= 4 && kind("people") >= 3 && kind("spelling") >= 6);
-    assert!(precision >= 0.95, "precision fell: {precision:.2}");
+    assert!(precision >= 0.99, "precision fell: {precision:.2}");
     assert!(solo <= 2.5, "only-in-one noise: {solo:.1} per report");
     assert!(total.traps_fired <= 2, "traps fired: {}", total.traps_fired);
 }

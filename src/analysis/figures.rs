@@ -323,6 +323,12 @@ fn stem(word: &str) -> String {
 /// A verb's stem, for open measures ("handed" → "hand", "seen" → "seen").
 fn verb_stem(word: &str) -> String {
     let w = word.to_ascii_lowercase();
+    // "carried", "carries" and "carrying" are one verb.
+    if let Some(s) = w.strip_suffix("ied").or_else(|| w.strip_suffix("ies"))
+        && s.len() >= 3
+    {
+        return format!("{s}y");
+    }
     for suffix in ["ing", "ed", "es", "s"] {
         if let Some(s) = w.strip_suffix(suffix)
             && s.len() >= 3
@@ -906,29 +912,55 @@ fn years(doc: &Doc<'_>) -> Vec<(usize, i32)> {
         .collect()
 }
 
-/// Sentences about an earlier event: they name a year before the report's ("the 2007
-/// bloodshed at Virginia Tech", "the previous swap took place in 2010"), other than as the
-/// start of a span ("since 2010"). The report's year is its date's, or the latest year it
-/// names.
-pub fn background_sentences(doc: &Doc<'_>, report_year: Option<i32>) -> Vec<bool> {
+/// The tokens naming a year before the report's, other than as the start of a span
+/// ("since 2010"). The report's year is its date's, or the latest year it names.
+fn past_years(doc: &Doc<'_>, report_year: Option<i32>) -> Vec<usize> {
     let years = years(doc);
-    let mut background = vec![false; doc.sentences.len()];
     let Some(current) = report_year.or_else(|| years.iter().map(|&(_, y)| y).max()) else {
-        return background;
+        return Vec::new();
     };
-    for (i, y) in years {
-        let prev = i.checked_sub(1).map_or("", |k| doc.low(k));
-        if y < current && !matches!(prev, "since" | "until" | "till" | "before" | "than") {
-            background[doc.sentence_of[i] as usize] = true;
-        }
+    years
+        .into_iter()
+        .filter(|&(i, y)| {
+            let prev = i.checked_sub(1).map_or("", |k| doc.low(k));
+            y < current && !matches!(prev, "since" | "until" | "till" | "before" | "than")
+        })
+        .map(|(i, _)| i)
+        .collect()
+}
+
+/// Sentences about an earlier event: they name a year before the report's ("the 2007
+/// bloodshed at Virginia Tech", "the previous swap took place in 2010").
+pub fn background_sentences(doc: &Doc<'_>, report_year: Option<i32>) -> Vec<bool> {
+    let mut background = vec![false; doc.sentences.len()];
+    for i in past_years(doc, report_year) {
+        background[doc.sentence_of[i] as usize] = true;
     }
     background
+}
+
+/// Whether a figure is about an earlier event: a past year comes before it in its sentence
+/// ("in 2011 a storm killed 1,200"), or after it in the same clause ("killed 1,200 people in
+/// 2011"). A past year in a later clause dates something else: "12 million people were in
+/// danger, among them areas still recovering from a 2011 storm".
+fn in_background(doc: &Doc<'_>, past: &[usize], f: &Figure) -> bool {
+    past.iter().any(|&y| {
+        doc.sentence_of[y] as usize == f.sentence
+            && (y < f.first
+                || !(f.last..y).any(|k| {
+                    doc.is_punct(k, ',')
+                        || doc.is_punct(k, ';')
+                        || doc.is_punct(k, ':')
+                        || doc.is_punct(k, '—')
+                        || doc.is_punct(k, '–')
+                }))
+    })
 }
 
 /// Reads every figure of a report. `taken` marks tokens already read as dates and times;
 /// `report_year` tells background sentences about earlier events.
 pub fn extract(doc: &Doc<'_>, taken: &[bool], report_year: Option<i32>) -> Vec<Figure> {
-    let background = background_sentences(doc, report_year);
+    let past = past_years(doc, report_year);
     let mut figures = Vec::new();
     let mut i = 0;
     while i < doc.len() {
@@ -954,7 +986,20 @@ pub fn extract(doc: &Doc<'_>, taken: &[bool], report_year: Option<i32>) -> Vec<F
         }
     }
     for f in &mut figures {
-        f.background = background[f.sentence];
+        f.background = in_background(doc, &past, f);
+    }
+    // "carrying 72 people" is a count on board; "carrying two handguns" is not: things a
+    // person carries are counted by the verb itself.
+    for f in &mut figures {
+        if f.measure == Some(Measure::Known("aboard"))
+            && f.class.is_none()
+            && f.unit.is_none()
+            && !f.nouns.is_empty()
+            && (f.first.saturating_sub(3)..f.first)
+                .any(|k| doc.is_any(k, &["carrying", "carried", "carry", "carries"]))
+        {
+            f.measure = Some(Measure::Open("carry".to_owned()));
+        }
     }
     coordinate(doc, &mut figures);
     inherit(&mut figures);
@@ -1446,11 +1491,12 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
             .or_else(|| open_verb_left(doc, figure.first, start))
             .map(|(m, _)| m)
     };
-    // Parts: "including nine children", "among them 46 children"; increments: "climb by
+    // Parts: "including nine children", "among them 46 children", "of whom 776 were still
+    // in hospital"; increments: "climb by
     // three", "another 24".
     if let Some(k) = figure.first.checked_sub(1).filter(|&k| k >= start) {
         if doc.is_any(k, PART_MARKERS)
-            || (doc.is_any(k, &["them", "whom"]) && doc.is(k.wrapping_sub(1), "among"))
+            || (doc.is_any(k, &["them", "whom"]) && doc.is_any(k.wrapping_sub(1), &["among", "of"]))
         {
             figure.part = true;
         }
@@ -1764,5 +1810,41 @@ mod tests {
         assert_eq!(f[0].attribute.as_deref(), Some("mountain"));
         assert_eq!(f[1].attribute.as_deref(), Some("gust"));
         assert!((f[1].value.lo - 378.2).abs() < 0.5, "{:?}", f[1].value);
+    }
+
+    #[test]
+    fn a_past_year_makes_background_only_of_its_own_clause() {
+        let background = |text: &str| {
+            let doc = Doc::new(text, 0..text.len());
+            extract(&doc, &vec![false; doc.len()], Some(2013))
+                .iter()
+                .map(|f| (doc.span_text(f.first, f.last).to_owned(), f.background))
+                .collect::<Vec<_>>()
+        };
+        let f = background(
+            "More than 12 million people were in danger, among them areas still recovering \
+             from a deadly 2011 storm.",
+        );
+        assert!(f.iter().all(|(_, bg)| !bg), "{f:?}");
+        let f = background("A storm in 2011 killed 1,200 people.");
+        assert!(f.iter().all(|(_, bg)| *bg), "{f:?}");
+        let f = background("The storm killed 1,200 people in 2011.");
+        assert!(f.iter().all(|(_, bg)| *bg), "{f:?}");
+    }
+
+    #[test]
+    fn of_whom_before_a_count_makes_it_a_part() {
+        let f = figures(
+            "Nearly 2,000 people had been taken to hospital, of whom 776 were still \
+             hospitalized Monday.",
+        );
+        assert!(f.iter().any(|x| x.0.starts_with("776") && x.3), "{f:?}");
+    }
+
+    #[test]
+    fn things_carried_are_not_people_on_board() {
+        assert_eq!(one("The gunman was carrying two handguns.").2, "carry");
+        assert_eq!(one("He carried two pistols.").2, "carry");
+        assert_eq!(one("a bus carrying 52 passengers").2, "aboard");
     }
 }

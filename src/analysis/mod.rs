@@ -187,7 +187,7 @@ pub fn analyze_with_progress(
     findings.extend(names::spelling_findings(&docs, &mentions, &variants));
     findings.extend(date_findings);
     findings.extend(people::findings(&docs, &mentions));
-    let (statement_findings, covered) = statements::findings(&docs);
+    let statement_findings = statements::findings(&docs);
     findings.extend(statement_findings);
     findings.extend(solo::findings(
         &docs,
@@ -197,7 +197,6 @@ pub fn analyze_with_progress(
         &mentions,
         &times,
         &dated,
-        &covered,
         &background,
     ));
     findings.sort_by_key(|f| (f.status, f.kind));

@@ -403,6 +403,10 @@ fn classify(doc: &Doc<'_>, start: usize, end: usize, words: &[String], titled: b
         return NameKind::Place;
     }
     let before = start.checked_sub(1).map_or("", |k| doc.low(k));
+    // "a Rite Aid", "an Airbus": nobody is "a" person's name.
+    if matches!(before, "a" | "an") {
+        return NameKind::Other;
+    }
     if place_before(doc, start)
         || (before == "of"
             && doc.is_any(
@@ -896,6 +900,17 @@ mod tests {
             "{names:?}"
         );
         assert!(!names.iter().any(|n| n.0 == "the"), "{names:?}");
+    }
+
+    #[test]
+    fn a_name_after_an_article_is_not_a_person() {
+        let text = "Looters emptied a Corner Mart on Main Street, and Tom Reyes watched.";
+        let doc = Doc::new(text, 0..text.len());
+        let known = capitalised_inside(std::slice::from_ref(&doc));
+        let m = mentions(&doc, &known);
+        let kind = |name: &str| m.iter().find(|m| m.folded() == name).map(|m| m.kind);
+        assert_ne!(kind("corner mart"), Some(NameKind::Person), "{m:?}");
+        assert_eq!(kind("tom reyes"), Some(NameKind::Person), "{m:?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use super::link::Slot;
 use super::model::{ClaimRef, Finding, Kind, Status};
 use super::names::{Mention, NameKind};
 use super::numbers::{claim, measure_words, subject, value_text};
-use super::text::Doc;
+use super::text::{Doc, TokKind};
 use super::times::{TimeExpr, value_text as time_text};
 
 /// How many facts only one report gives are listed per report, at most.
@@ -132,6 +132,138 @@ fn stated_elsewhere(f: &Figure, report: usize, index: &ByValue<'_>) -> bool {
     })
 }
 
+/// Auxiliaries a count can be the subject of.
+const AUXILIARIES: &[&str] = &[
+    "have", "has", "had", "were", "are", "was", "is", "will", "would", "could", "may", "might",
+];
+
+/// A bare count that is the subject of its verb ("up to 2 million have seen the body",
+/// "thousands were evacuated"): in news it counts people even with no noun.
+fn bare_subject(doc: &Doc<'_>, f: &Figure) -> bool {
+    f.nouns.is_empty() && f.unit.is_none() && doc.is_any(f.last + 1, AUXILIARIES)
+}
+
+/// A count of people said to be somewhere, with no verb to measure it by ("around 100
+/// climbers were already above the icefall", "40 passengers were on board"): a fact of its
+/// own, though linkage has no measure to key it on.
+fn placed_count(doc: &Doc<'_>, f: &Figure) -> bool {
+    if f.measure.is_some() || f.unit.is_some() || f.nouns.is_empty() || !f.counts_people() {
+        return false;
+    }
+    let mut k = f.last + 1;
+    if !doc.is_any(k, &["were", "are", "was", "is", "remain", "remained"]) {
+        return false;
+    }
+    k += 1;
+    while doc.is_any(k, &["still", "already", "now", "then", "all"]) {
+        k += 1;
+    }
+    doc.is_any(
+        k,
+        &[
+            "above", "below", "on", "in", "inside", "aboard", "at", "near", "under", "trapped",
+            "stranded",
+        ],
+    )
+}
+
+/// Ordinal words of a rank ("the third largest").
+const ORDINALS: &[&str] = &[
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+];
+
+/// Superlatives that rank a thing among others of its kind.
+const SUPERLATIVES: &[&str] = &[
+    "largest",
+    "biggest",
+    "deadliest",
+    "worst",
+    "busiest",
+    "highest",
+    "tallest",
+    "longest",
+    "oldest",
+    "strongest",
+    "fastest",
+    "smallest",
+    "costliest",
+    "wealthiest",
+    "poorest",
+];
+
+/// Where a scope after a superlative makes it a rank ("in the nation", "in history").
+const RANK_SCOPES: &[&str] = &[
+    "nation",
+    "country",
+    "world",
+    "history",
+    "state",
+    "region",
+    "continent",
+    "decades",
+    "century",
+    "europe",
+    "asia",
+    "africa",
+    "america",
+];
+
+/// The ranks a report gives: an ordinal before a superlative ("third largest", "3rd-biggest",
+/// "second-deadliest"), or a superlative with a scope ("the deadliest attack in the country's
+/// history"). Each as its first and last token and the superlative (lower case).
+fn ranks(doc: &Doc<'_>) -> Vec<(usize, usize, &'static str)> {
+    let mut out = Vec::new();
+    for k in 0..doc.len() {
+        let Some(&superlative) = SUPERLATIVES.iter().find(|s| doc.is(k, s)) else {
+            continue;
+        };
+        let mut first = k;
+        let before = k.checked_sub(if doc.is_punct(k.wrapping_sub(1), '-') {
+            2
+        } else {
+            1
+        });
+        let ordinal = before.is_some_and(|b| {
+            doc.is_any(b, ORDINALS)
+                || (doc.kind(b) == Some(TokKind::Num)
+                    && ["nd", "rd", "th"].iter().any(|e| doc.low(b).ends_with(e)))
+        });
+        if let Some(b) = before.filter(|_| ordinal) {
+            first = b;
+        }
+        let sentence_end = doc.sentence_range(k).end;
+        // The noun ranked and the scope: up to eight tokens, to the end of the clause.
+        let mut last = k;
+        let mut scoped = false;
+        let mut j = k + 1;
+        while j < sentence_end && j <= k + 8 {
+            if doc.kind(j) == Some(TokKind::Punct) && !doc.is_punct(j, '-') && !doc.is(j, "'s") {
+                break;
+            }
+            if doc.is_any(j, RANK_SCOPES) {
+                scoped = true;
+                last = j;
+                break;
+            }
+            if doc.is_word(j) {
+                last = j;
+            }
+            j += 1;
+        }
+        if !(ordinal || scoped) || last == k {
+            continue;
+        }
+        // Without a scope, the claim ends on the noun ranked.
+        if !scoped {
+            last = (k + 1..=last)
+                .find(|&n| doc.is_word(n) && !doc.is_function(n) && !doc.is_any(n, SUPERLATIVES))
+                .unwrap_or(last);
+        }
+        out.push((first, last, superlative));
+    }
+    out
+}
+
 /// How check-worthy a figure is: a count of people hurt, killed, missing or rescued first,
 /// then measured quantities (heights, speeds, money), counts with a listed measure, and
 /// last counts of things or with an unlisted verb.
@@ -154,10 +286,10 @@ fn figure_score(f: &Figure) -> i32 {
         }
         (Some(Measure::Known(_)), None) => 75,
         (Some(Measure::Open(_)), None) => {
-            if f.amount_is_digits && !f.nouns.is_empty() {
-                60
-            } else {
+            if f.nouns.is_empty() {
                 50
+            } else {
+                60
             }
         }
         (None, None) => {
@@ -217,7 +349,6 @@ pub fn findings(
     mentions: &[Vec<Mention>],
     times: &[Vec<TimeExpr>],
     dated: &[(usize, usize)],
-    covered: &[Vec<bool>],
     background: &[Vec<bool>],
 ) -> Vec<Finding> {
     let mut per_report: Vec<Vec<Candidate>> = (0..docs.len()).map(|_| Vec::new()).collect();
@@ -246,6 +377,13 @@ pub fn findings(
             ));
         }
     }
+    for (report, list) in figures.iter().enumerate() {
+        for f in list {
+            if super::link::key_of(f).is_none() && placed_count(&docs[report], f) {
+                lone.push((report, f, f.nouns.join(" and ")));
+            }
+        }
+    }
     let by_value = ByValue::new(figures);
     for (report, best, what) in lone {
         let doc = &docs[report];
@@ -258,10 +396,12 @@ pub fn findings(
         if best.unit.is_none() && best.measure.is_none() && !best.counts_people() {
             continue;
         }
-        // "three" with an unlisted verb and nothing counted says too little.
+        // "three" with an unlisted verb and nothing counted says too little, unless it is
+        // the subject of that verb.
         if best.nouns.is_empty()
             && best.unit.is_none()
             && !matches!(best.measure, Some(Measure::Known(_)))
+            && !bare_subject(doc, best)
         {
             continue;
         }
@@ -313,8 +453,20 @@ pub fn findings(
                 best.measure.as_ref().map(measure_words).unwrap_or_default()
             );
         }
+        // A figure inside a quotation is a witness's impression before it is a fact.
+        let range = doc.sentence_range(best.first);
+        let quoted = range
+            .clone()
+            .any(|k| doc.is_punct(k, '"') || doc.is_punct(k, '“'));
+        let mut score = figure_score(best);
+        if bare_subject(doc, best) {
+            score += 15;
+        }
+        if quoted {
+            score -= 8;
+        }
         per_report[report].push(Candidate {
-            score: figure_score(best),
+            score,
             explanation: format!(
                 "A figure ({}: {}) that no other report gives, in these words or others.",
                 subject_words,
@@ -324,6 +476,44 @@ pub fn findings(
             claim: c,
             sentence: best.sentence,
         });
+    }
+    // Ranks: "the third largest refinery in the nation", "the deadliest attack in the
+    // country's history".
+    for (report, doc) in docs.iter().enumerate() {
+        for (at, end, superlative) in ranks(doc) {
+            let sentence = doc.sentence_of[at] as usize;
+            let line = &doc.sentences[sentence];
+            if line.title_case
+                || line.first_line
+                || background[report].get(sentence).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let elsewhere = docs
+                .iter()
+                .enumerate()
+                .any(|(r, d)| r != report && (0..d.len()).any(|k| d.is(k, superlative)));
+            if elsewhere {
+                continue;
+            }
+            let span = doc.span(at, end);
+            let text = doc.text[span.clone()].to_owned();
+            per_report[report].push(Candidate {
+                score: 70,
+                claim: ClaimRef {
+                    article: report,
+                    start: span.start,
+                    end: span.end,
+                    value: text.clone(),
+                    display: text.clone(),
+                },
+                subject: format!("rank: {}", super::numbers::shorten_words(&text, 6)),
+                explanation: format!(
+                    "A rank (“{text}”) that no other report gives: ranks are easy to get wrong and to check."
+                ),
+                sentence,
+            });
+        }
     }
     // Times of events no other report dates (and clock times said of something).
     let base = |e: &str| e.split(" for ").next().unwrap_or(e).to_owned();
@@ -469,7 +659,6 @@ pub fn findings(
         for (i, m) in list.iter().enumerate() {
             if !only_here(m)
                 || doc.sentences[m.sentence].title_case
-                || covered[report].get(m.sentence).copied().unwrap_or(false)
                 || background[report].get(m.sentence).copied().unwrap_or(false)
             {
                 continue;
@@ -483,9 +672,16 @@ pub fn findings(
                 .iter()
                 .filter(|o| o.sentence == m.sentence && !std::ptr::eq(*o, m) && only_here(o))
                 .count();
+            // "…, Swiss prosecutor Olivier Elsig said.": an attribution of words said, not
+            // something the person did.
+            let attribution_only = doc.is_any(m.tokens.end, SPEECH)
+                && (m.tokens.end + 1..range.end).all(|k| doc.kind(k) == Some(TokKind::Punct));
             let mut score = 65;
             if m.title.is_some() {
                 score += 5;
+            }
+            if attribution_only {
+                score -= 15;
             }
             if speech {
                 score -= 10;
@@ -566,4 +762,68 @@ pub fn findings(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::{Input, Kind, analyze};
+
+    /// The claims listed as only in one report, for each report.
+    fn solos(texts: &[&str]) -> Vec<Vec<String>> {
+        let inputs: Vec<Input<'_>> = texts
+            .iter()
+            .map(|t| Input {
+                text: t,
+                body: 0..t.len(),
+                date: None,
+            })
+            .collect();
+        let analysis = analyze(&inputs);
+        let mut out = vec![Vec::new(); texts.len()];
+        for f in analysis
+            .findings
+            .iter()
+            .filter(|f| f.kind == Kind::OnlyInOne)
+        {
+            out[f.claims[0].article].push(f.claims[0].display.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn a_rank_only_one_report_gives_is_listed_and_a_shared_one_is_not() {
+        let one = "A fire broke out at the plant on Tuesday. The blast at the third largest \
+                   plant in the nation hurt 40 workers.";
+        let two = "A fire broke out at the plant on Tuesday and hurt 40 workers.";
+        let s = solos(&[one, two]);
+        assert!(
+            s[0].iter()
+                .any(|c| c == "third largest plant in the nation"),
+            "{s:?}"
+        );
+        let two = "A fire broke out at the country's third largest plant on Tuesday and hurt \
+                   40 workers.";
+        let s = solos(&[one, two]);
+        assert!(s.iter().flatten().all(|c| !c.contains("largest")), "{s:?}");
+    }
+
+    #[test]
+    fn counts_of_people_somewhere_and_bare_counts_as_subjects_are_facts() {
+        let one = "Snow fell on the pass on Friday. Around 100 hikers were already above the \
+                   pass. Up to 2 million have watched the footage.";
+        let two = "Snow fell on the pass on Friday.";
+        let s = solos(&[one, two]);
+        assert!(s[0].iter().any(|c| c.contains("100 hikers")), "{s:?}");
+        assert!(s[0].iter().any(|c| c.contains("2 million")), "{s:?}");
+    }
+
+    #[test]
+    fn a_name_followed_only_by_said_is_an_attribution_not_a_fact() {
+        let one = "The ferry sank on Monday. Mayor Ilse Varga flew to the port to meet the \
+                   families. The search will go on overnight, police chief Piet Novak said.";
+        let two = "The ferry sank on Monday.";
+        let s = solos(&[one, two]);
+        assert!(s[0].iter().any(|c| c.contains("Varga")), "{s:?}");
+        assert!(s[0].iter().all(|c| !c.contains("Novak")), "{s:?}");
+    }
 }

@@ -16,7 +16,6 @@ use super::text::{Doc, TokKind};
 /// A clause: its tokens and content words.
 struct Clause<'d> {
     report: usize,
-    sentence: usize,
     first: usize,
     last: usize,
     /// Sorted, without repeats.
@@ -44,7 +43,7 @@ fn content_word<'d>(doc: &'d Doc<'_>, k: usize) -> Option<Cow<'d, str>> {
 
 fn clauses<'d>(doc: &'d Doc<'_>, report: usize) -> Vec<Clause<'d>> {
     let mut out = Vec::new();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
+    for sentence in &doc.sentences {
         let range = sentence.tokens.clone();
         let mut first = range.start;
         let mut k = range.start;
@@ -67,7 +66,7 @@ fn clauses<'d>(doc: &'d Doc<'_>, report: usize) -> Vec<Clause<'d>> {
                         }
                         out.push(Clause {
                             report,
-                            sentence: s,
+
                             first,
                             last,
                             words,
@@ -82,16 +81,12 @@ fn clauses<'d>(doc: &'d Doc<'_>, report: usize) -> Vec<Clause<'d>> {
     out
 }
 
-/// The statements made in several reports, and per report the sentences that hold one.
-pub fn findings(docs: &[Doc<'_>]) -> (Vec<Finding>, Vec<Vec<bool>>) {
+/// The statements made in several reports.
+pub fn findings(docs: &[Doc<'_>]) -> Vec<Finding> {
     let all: Vec<Clause> = docs
         .iter()
         .enumerate()
         .flat_map(|(r, d)| clauses(d, r))
-        .collect();
-    let mut covered: Vec<Vec<bool>> = docs
-        .iter()
-        .map(|d| vec![false; d.sentences.len()])
         .collect();
     // Candidate pairs share a word few clauses have.
     let mut index: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
@@ -143,7 +138,6 @@ pub fn findings(docs: &[Doc<'_>]) -> (Vec<Finding>, Vec<Vec<bool>>) {
         let mut seen = BTreeSet::new();
         for &i in &list {
             let c = &all[i];
-            covered[c.report][c.sentence] = true;
             if !seen.insert(c.report) {
                 continue;
             }
@@ -176,5 +170,5 @@ pub fn findings(docs: &[Doc<'_>]) -> (Vec<Finding>, Vec<Vec<bool>>) {
             claims,
         });
     }
-    (out, covered)
+    out
 }

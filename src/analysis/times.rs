@@ -645,10 +645,18 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
                 t.tokens.start - (k + len)
             };
             let name = match event {
-                // "the season opens": a noun and a verb of beginning.
+                // "the season opens": a noun and a verb of beginning. People do not begin
+                // ("a confrontation with school-age children that started"), nor do the
+                // words of a compound before a noun.
                 "begin" => (clause_start..k)
                     .rev()
-                    .find(|&n| doc.is_word(n) && !doc.is_function(n))
+                    .find(|&n| {
+                        doc.is_word(n)
+                            && !doc.is_function(n)
+                            && lex.people.at(doc, n).is_none()
+                            && !doc.is_punct(n.wrapping_sub(1), '-')
+                            && !doc.is_punct(n + 1, '-')
+                    })
                     .map(|noun| {
                         let w = doc.low(noun);
                         format!("{} begins", w.strip_suffix('s').unwrap_or(w))
