@@ -137,8 +137,9 @@ fn sample_facts_only_one_report_gives_are_listed() {
             .iter()
             .filter(|f| f.kind == Kind::OnlyInOne && f.claims.iter().all(|c| c.article == report))
             .count();
+        // Three, and a fourth only when it is as check-worthy as a figure with its measure.
         assert!(
-            listed <= 3,
+            listed <= 4,
             "report {report} lists {listed} facts only it gives"
         );
     }

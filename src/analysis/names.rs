@@ -323,8 +323,10 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
             } else if doc.is_punct(k, '-')
                 && !doc.has(k, SPACE_BEFORE)
                 && doc.is_word(k + 1)
+                && doc.is_cap(k + 1)
                 && !doc.has(k + 1, SPACE_BEFORE)
             {
+                // "Kara-Murza", "Widmer-Schlumpf"; not "Los Angeles-based".
                 end = k + 1;
                 k += 2;
             } else if doc.is_any(k, PARTICLES) && capitalised(doc, k + 1) && !doc.is(k, "of") {
@@ -403,6 +405,10 @@ fn classify(doc: &Doc<'_>, start: usize, end: usize, words: &[String], titled: b
         return NameKind::Place;
     }
     let before = start.checked_sub(1).map_or("", |k| doc.low(k));
+    // "a Los Angeles-based company", "a Lyon-born chef": a place.
+    if doc.is_punct(end + 1, '-') && doc.is_any(end + 2, &["based", "born", "headquartered"]) {
+        return NameKind::Place;
+    }
     // "a Rite Aid", "an Airbus": nobody is "a" person's name.
     if matches!(before, "a" | "an") {
         return NameKind::Other;
@@ -904,13 +910,15 @@ mod tests {
 
     #[test]
     fn a_name_after_an_article_is_not_a_person() {
-        let text = "Looters emptied a Corner Mart on Main Street, and Tom Reyes watched.";
+        let text = "Looters emptied a Corner Mart on Main Street, and Tom Reyes watched. A \
+                    San Marco-based firm is helping.";
         let doc = Doc::new(text, 0..text.len());
         let known = capitalised_inside(std::slice::from_ref(&doc));
         let m = mentions(&doc, &known);
         let kind = |name: &str| m.iter().find(|m| m.folded() == name).map(|m| m.kind);
         assert_ne!(kind("corner mart"), Some(NameKind::Person), "{m:?}");
         assert_eq!(kind("tom reyes"), Some(NameKind::Person), "{m:?}");
+        assert_eq!(kind("san marco"), Some(NameKind::Place), "{m:?}");
     }
 
     #[test]

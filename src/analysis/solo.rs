@@ -15,8 +15,13 @@ use super::numbers::{claim, measure_words, subject, value_text};
 use super::text::{Doc, TokKind};
 use super::times::{TimeExpr, value_text as time_text};
 
-/// How many facts only one report gives are listed per report, at most.
-const PER_REPORT: usize = 3;
+/// How many facts only one report gives are listed per report, at most: three, and a
+/// fourth when it is as check-worthy as a figure with its measure.
+const PER_REPORT: usize = 4;
+
+/// The least score of a fact listed; of a fourth one.
+const MIN_SCORE: i32 = 50;
+const MIN_SCORE_FOURTH: i32 = 60;
 
 /// A candidate fact of one report.
 struct Candidate {
@@ -167,6 +172,40 @@ fn placed_count(doc: &Doc<'_>, f: &Figure) -> bool {
     )
 }
 
+/// Nouns for the people an event struck.
+const VICTIMS: &[&str] = &[
+    "dead",
+    "victims",
+    "injured",
+    "wounded",
+    "killed",
+    "missing",
+    "casualties",
+    "hostages",
+    "passengers",
+    "survivors",
+];
+
+/// Where a report says who the victims were: "all of the dead were …", "most of the victims
+/// are …". Each as the quantifier's token and the noun.
+fn victims_described(doc: &Doc<'_>) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    for k in 0..doc.len() {
+        if !doc.is_any(k, &["all", "most", "many", "none", "both", "half"])
+            || !doc.is(k + 1, "of")
+            || !doc.is_any(k + 2, &["the", "those"])
+        {
+            continue;
+        }
+        if let Some(&noun) = VICTIMS.iter().find(|n| doc.is(k + 3, n))
+            && doc.is_any(k + 4, &["were", "are", "was", "had", "have"])
+        {
+            out.push((k, noun));
+        }
+    }
+    out
+}
+
 /// Ordinal words of a rank ("the third largest").
 const ORDINALS: &[&str] = &[
     "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
@@ -315,8 +354,43 @@ fn figure_score(f: &Figure) -> i32 {
     if f.headline {
         score -= 30;
     }
+    // "several hours": a vague span of time dates, it does not state.
+    if f.value.shape == super::amounts::Shape::Vague
+        && f.unit.as_ref().is_some_and(|u| u.dimension == "duration")
+    {
+        score -= 10;
+    }
+    // "30 miles northwest of the city", "which lies 250 km from": where a place is, not
+    // what happened.
+    if f.unit.as_ref().is_some_and(|u| u.dimension == "length")
+        && f.attribute.as_deref().is_some_and(|a| {
+            COMPASS.contains(&a) || matches!(a, "lie" | "lies" | "located" | "situated")
+        })
+    {
+        score -= 40;
+    }
     score
 }
+
+/// Directions a distance may be given in.
+const COMPASS: &[&str] = &[
+    "north",
+    "south",
+    "east",
+    "west",
+    "northwest",
+    "northeast",
+    "southwest",
+    "southeast",
+    "north-west",
+    "north-east",
+    "south-west",
+    "south-east",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+];
 
 /// The words of a clause from token `from`: to the end of the sentence, a semicolon or a
 /// dash, at most `max` tokens.
@@ -510,6 +584,44 @@ pub fn findings(
                 subject: format!("rank: {}", super::numbers::shorten_words(&text, 6)),
                 explanation: format!(
                     "A rank (“{text}”) that no other report gives: ranks are easy to get wrong and to check."
+                ),
+                sentence,
+            });
+        }
+    }
+    // Who the victims were: "all of the dead were contractors working for …", "most of the
+    // victims were children".
+    for (report, doc) in docs.iter().enumerate() {
+        for (at, noun) in victims_described(doc) {
+            let sentence = doc.sentence_of[at] as usize;
+            if doc.sentences[sentence].title_case
+                || background[report].get(sentence).copied().unwrap_or(false)
+            {
+                continue;
+            }
+            let elsewhere = docs
+                .iter()
+                .enumerate()
+                .any(|(r, d)| r != report && victims_described(d).iter().any(|(_, n)| *n == noun));
+            if elsewhere {
+                continue;
+            }
+            let to = clause_end(doc, at + 4, 14);
+            let span = doc.span(at, to);
+            let text = doc.text[span.clone()].to_owned();
+            per_report[report].push(Candidate {
+                score: 75,
+                claim: ClaimRef {
+                    article: report,
+                    start: span.start,
+                    end: span.end,
+                    value: String::new(),
+                    display: text.clone(),
+                },
+                subject: format!("who the {noun} were"),
+                explanation: format!(
+                    "Who the {noun} were (“{}”), which no other report says.",
+                    super::numbers::shorten_words(&text, 12)
                 ),
                 sentence,
             });
@@ -735,7 +847,10 @@ pub fn findings(
         let mut used: Vec<(usize, usize, usize)> = Vec::new();
         let mut taken = 0;
         for c in list {
-            if taken == PER_REPORT || c.score < 50 {
+            if taken == PER_REPORT || c.score < MIN_SCORE {
+                break;
+            }
+            if taken + 1 == PER_REPORT && c.score < MIN_SCORE_FOURTH {
                 break;
             }
             // Two facts of one passage are one fact to check ("$5,000 on a two-month
@@ -825,5 +940,24 @@ mod tests {
         let s = solos(&[one, two]);
         assert!(s[0].iter().any(|c| c.contains("Varga")), "{s:?}");
         assert!(s[0].iter().all(|c| !c.contains("Novak")), "{s:?}");
+    }
+
+    #[test]
+    fn who_the_victims_were_is_a_fact_of_its_own() {
+        let one = "A bridge fell on Monday and killed 12 people. All of the dead were workers \
+                   hired by a road company.";
+        let two = "A bridge fell on Monday and killed 12 people.";
+        let s = solos(&[one, two]);
+        assert!(
+            s[0].iter()
+                .any(|c| c.starts_with("All of the dead were workers")),
+            "{s:?}"
+        );
+        let two = "A bridge fell on Monday and killed 12 people; all of the dead were workers.";
+        let s = solos(&[one, two]);
+        assert!(
+            s.iter().flatten().all(|c| !c.contains("All of the dead")),
+            "{s:?}"
+        );
     }
 }

@@ -559,7 +559,7 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
         if doc.is(k, "first") && !doc.is(k.wrapping_sub(1), "at") {
             let mut n = k + 1;
             let mut noun = None;
-            while n < clause_end && n < k + 5 && doc.is_word(n) && !doc.is_function(n) {
+            while n < clause_end && n < k + 7 && doc.is_word(n) && !doc.is_function(n) {
                 noun = Some(n);
                 n += 1;
                 if doc.is_punct(n, '-') {
