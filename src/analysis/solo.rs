@@ -553,6 +553,15 @@ pub fn findings(
     }
     // Ranks: "the third largest refinery in the nation", "the deadliest attack in the
     // country's history".
+    // The superlatives each report uses anywhere.
+    let superlatives: Vec<BTreeSet<&str>> = docs
+        .iter()
+        .map(|d| {
+            (0..d.len())
+                .filter_map(|k| SUPERLATIVES.iter().find(|s| d.is(k, s)).copied())
+                .collect()
+        })
+        .collect();
     for (report, doc) in docs.iter().enumerate() {
         for (at, end, superlative) in ranks(doc) {
             let sentence = doc.sentence_of[at] as usize;
@@ -563,10 +572,10 @@ pub fn findings(
             {
                 continue;
             }
-            let elsewhere = docs
+            let elsewhere = superlatives
                 .iter()
                 .enumerate()
-                .any(|(r, d)| r != report && (0..d.len()).any(|k| d.is(k, superlative)));
+                .any(|(r, used)| r != report && used.contains(superlative));
             if elsewhere {
                 continue;
             }
@@ -591,8 +600,9 @@ pub fn findings(
     }
     // Who the victims were: "all of the dead were contractors working for …", "most of the
     // victims were children".
+    let described: Vec<Vec<(usize, &str)>> = docs.iter().map(victims_described).collect();
     for (report, doc) in docs.iter().enumerate() {
-        for (at, noun) in victims_described(doc) {
+        for &(at, noun) in &described[report] {
             let sentence = doc.sentence_of[at] as usize;
             if doc.sentences[sentence].title_case
                 || background[report].get(sentence).copied().unwrap_or(false)
@@ -629,6 +639,13 @@ pub fn findings(
     }
     // Times of events no other report dates (and clock times said of something).
     let base = |e: &str| e.split(" for ").next().unwrap_or(e).to_owned();
+    // Each event some report dates, with the reports that do.
+    let mut dated_events: BTreeMap<String, BTreeSet<usize>> = BTreeMap::new();
+    for (report, list) in times.iter().enumerate() {
+        for e in list.iter().filter_map(|t| t.event.as_deref()) {
+            dated_events.entry(base(e)).or_default().insert(report);
+        }
+    }
     for (report, list) in times.iter().enumerate() {
         for (i, t) in list.iter().enumerate() {
             let clock = matches!(t.when, super::times::When::Clock { .. });
@@ -647,11 +664,9 @@ pub fn findings(
             {
                 continue;
             }
-            let others_date_it = times.iter().enumerate().any(|(r, l)| {
-                r != report
-                    && l.iter()
-                        .any(|o| o.event.as_deref().map(base) == Some(base(&event)))
-            });
+            let others_date_it = dated_events
+                .get(&base(&event))
+                .is_some_and(|rs| rs.iter().any(|&r| r != report));
             if others_date_it && t.event.is_some() {
                 continue;
             }
