@@ -10,11 +10,9 @@
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use crate::review::{Annotation, Review, ReviewedArticle};
-
-mod text;
 
 /// The `format` field of every review file.
 pub const FORMAT_NAME: &str = "crosscheck-review";
@@ -24,7 +22,7 @@ pub const FORMAT_VERSION: u32 = 1;
 /// Largest review file read, in bytes (10,000 annotations take about 11 MB).
 pub const MAX_REVIEW_BYTES: u64 = 256 * 1024 * 1024;
 
-/// The file's shape (written by [`text::write`]; read by [`text::read`], else by serde).
+/// The file's shape, as read.
 #[derive(Deserialize)]
 struct ReviewFile {
     format: String,
@@ -33,6 +31,28 @@ struct ReviewFile {
     annotations: Vec<Annotation>,
     #[serde(default)]
     next_id: u64,
+}
+
+/// The file's shape, as written (borrowing the review).
+#[derive(Serialize)]
+struct ReviewFileRef<'a> {
+    format: &'a str,
+    version: u32,
+    articles: &'a [ReviewedArticle],
+    annotations: Vec<&'a Annotation>,
+    next_id: u64,
+}
+
+/// How review and recovery files are written: two-space indentation, no struct names, and
+/// strings as they are (an apostrophe stays an apostrophe, a note's line breaks stay line
+/// breaks; a string holding a quote mark is written as a raw string `r#"…"#`).
+fn pretty() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("  ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .escape_strings(false)
 }
 
 /// Only the fields needed to decide whether the rest can be read.
@@ -137,13 +157,32 @@ impl Fingerprint {
     }
 }
 
-/// Serialises a review to the file's text (see [`text`] for why not through serde).
-pub fn to_ron(review: &Review) -> String {
+/// Serialises a review to the file's text: RON through serde, annotations in id order.
+///
+/// # Errors
+///
+/// Only if serde cannot represent a value; nothing is written then.
+pub fn to_ron(review: &Review) -> Result<String, ron::Error> {
     let mut annotations: Vec<&Annotation> = review.annotations.iter().collect();
     annotations.sort_by_key(|a| a.id);
-    let mut s = text::write(&review.articles, &annotations, review.new_id());
+    let file = ReviewFileRef {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        articles: &review.articles,
+        annotations,
+        next_id: review.new_id(),
+    };
+    let mut s = ron::ser::to_string_pretty(&file, pretty())?;
     s.push('\n');
-    s
+    Ok(s)
+}
+
+/// The error of a review that could not be serialised, for `path`.
+fn unwritable(path: &Path, err: &ron::Error) -> StoreError {
+    StoreError::Write {
+        path: path.display().to_string(),
+        reason: format!("the review could not be written as RON ({err})"),
+    }
 }
 
 /// Parses a review from the JSON export (which is a review file in JSON).
@@ -202,11 +241,6 @@ pub fn from_ron(text: &str, path: &str) -> Result<Review, StoreError> {
         column: err.span.start.col,
         message: err.code.to_string(),
     };
-    // The layout this program writes is read directly; anything else goes through ron.
-    if let Some(file) = text::read(text) {
-        check_header(&file.format, file.version, path)?;
-        return Ok(into_review(file));
-    }
     // The header alone is read only to explain a failure.
     match ron::from_str::<ReviewFile>(text) {
         Ok(file) => {
@@ -324,14 +358,13 @@ pub fn write_atomic_then(
 
 /// Saves a review; returns the fingerprint of what was written.
 pub fn save(path: &Path, review: &Review) -> Result<Fingerprint, StoreError> {
-    let text = to_ron(review);
+    let text = to_ron(review).map_err(|err| unwritable(path, &err))?;
     write_atomic(path, text.as_bytes())?;
     Ok(Fingerprint::of(text.as_bytes()))
 }
 
-/// Unsaved work kept aside in case of a crash: the review and where it belongs (written by
-/// [`text::write_recovery`]).
-#[derive(Debug, Deserialize, PartialEq)]
+/// Unsaved work kept aside in case of a crash: the review and where it belongs.
+#[derive(Debug, Serialize, Deserialize, PartialEq)]
 pub struct Recovery {
     /// The review file it was opened from or will be saved to, if any.
     pub review_path: Option<PathBuf>,
@@ -350,9 +383,14 @@ pub fn save_recovery(
     if let Some(dir) = path.parent() {
         let _ = std::fs::create_dir_all(dir);
     }
-    // Written directly: through ron's serde path, escaping the 11 MB text of a 10,000-annotation
-    // review took ~150 ms on the window's thread every few seconds.
-    let text = text::write_recovery(review_path, chrono::Utc::now(), &to_ron(review));
+    let recovery = Recovery {
+        review_path: review_path.map(Path::to_path_buf),
+        saved_at: chrono::Utc::now(),
+        review: to_ron(review).map_err(|err| unwritable(path, &err))?,
+    };
+    let text = ron::ser::to_string_pretty(&recovery, pretty())
+        .map_err(|err| unwritable(path, &err))?
+        + "\n";
     write_atomic(path, text.as_bytes())
 }
 
@@ -527,7 +565,7 @@ mod tests {
     #[test]
     fn an_empty_review_round_trips() {
         let review = Review::default();
-        let text = to_ron(&review);
+        let text = to_ron(&review).unwrap();
         assert!(text.contains("format: \"crosscheck-review\""), "{text}");
         assert_eq!(from_ron(&text, "r.ron").unwrap(), review);
     }
