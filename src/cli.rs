@@ -403,16 +403,38 @@ pub fn run_export(
     let format = crate::export::Format::parse(format).ok_or_else(|| {
         format!("unknown format “{format}”: use json, csv, md, claimreview or webanno")
     })?;
-    let (review, _) = crate::store::load(review_path).map_err(|err| err.to_string())?;
-    // The reports' texts give character positions for Web Annotation selectors.
-    let texts: Vec<Option<String>> = review
+    let (mut review, _) = crate::store::load(review_path).map_err(|err| err.to_string())?;
+    // The reports, with the dates the review gives them: their texts give character
+    // positions for Web Annotation selectors, and with --all the engine's findings.
+    let reports: Vec<Option<Article>> = review
         .articles
         .iter()
-        .map(|a| {
-            crate::store::load_report(&a.path, review_path)
+        .map(|stored| {
+            crate::store::load_report(&stored.path, review_path)
                 .ok()
-                .map(|article| article.text.to_string())
+                .map(|mut article| {
+                    if stored.date.is_some() {
+                        article.set_date(stored.date);
+                    }
+                    article
+                })
         })
+        .collect();
+    if all {
+        // A review file keeps only the reviewer's work; the rest is recomputed.
+        let open: Vec<(usize, &Article)> = reports
+            .iter()
+            .enumerate()
+            .filter_map(|(i, a)| a.as_ref().map(|a| (i, a)))
+            .collect();
+        let loaded: Vec<Article> = open.iter().map(|(_, a)| (*a).clone()).collect();
+        let findings = analyze(&loaded).findings;
+        let texts: Vec<(usize, &str)> = open.iter().map(|(i, a)| (*i, &*a.text)).collect();
+        review = review.with_unreviewed(&findings, &texts, "", chrono::Utc::now());
+    }
+    let texts: Vec<Option<String>> = reports
+        .iter()
+        .map(|a| a.as_ref().map(|a| a.text.to_string()))
         .collect();
     let text = crate::export::export_with_texts(format, &review, all, &texts)
         .map_err(|err| err.to_string())?;

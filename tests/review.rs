@@ -76,6 +76,9 @@ fn a_verdict_and_note_survive_save_and_reopen() {
         harness.state().notices()
     );
     assert!(path.exists());
+    // The file holds what the reviewer did, not the engine's other findings.
+    let (saved, _) = crosscheck::store::load(&path).expect("saved review opens");
+    assert_eq!(saved.annotations.len(), 1, "{:?}", saved.annotations);
 
     // A fresh app opens the review: the reports come back and the annotation is attached.
     let mut reopened = common::empty_app();

@@ -166,6 +166,12 @@ impl Annotation {
         }
     }
 
+    /// Whether it records something the reviewer did: a manual claim, a verdict, or anything
+    /// written in it. An engine finding nobody touched is not: it is recomputed.
+    pub fn is_reviewer_work(&self) -> bool {
+        !self.from_engine || self.is_reviewed() || !self.sides_with.is_empty()
+    }
+
     /// A new, unreviewed annotation for an engine finding; `anchor_of` turns each claim into
     /// an anchor (it maps the finding's report indices to the review's).
     pub fn for_finding(
@@ -195,6 +201,47 @@ impl Annotation {
             || !self.sources.is_empty()
             || !self.tags.is_empty()
             || self.value.is_some()
+    }
+}
+
+impl Review {
+    /// The review with an unreviewed annotation for each discrepancy of `findings` that no
+    /// engine annotation covers (an export of everything, from a file that keeps only the
+    /// reviewer's work). `reports[k]` is the review's article index and the text of the
+    /// analysed report `k`.
+    pub fn with_unreviewed(
+        &self,
+        findings: &[Finding],
+        reports: &[(usize, &str)],
+        reviewer: &str,
+        now: DateTime<Utc>,
+    ) -> Self {
+        let mut out = self.clone();
+        let analysed_of = |review_index: usize| reports.iter().position(|r| r.0 == review_index);
+        for finding in findings.iter().filter(|f| f.is_discrepancy()) {
+            let covered = self.annotations.iter().any(|a| {
+                let placed: Vec<Option<(usize, std::ops::Range<usize>)>> = a
+                    .anchors
+                    .iter()
+                    .map(|x| analysed_of(x.article).map(|k| (k, x.start..x.end)))
+                    .collect();
+                a.from_engine && a.kind == finding.kind && overlap(finding, &placed) > 0.0
+            });
+            if covered {
+                continue;
+            }
+            let anchor_of = |c: &crate::analysis::ClaimRef| {
+                let (review_index, text) = reports.get(c.article)?;
+                let mut anchor = anchor::Anchor::new(*review_index, text, c.start..c.end);
+                anchor.value.clone_from(&c.value);
+                Some(anchor)
+            };
+            let id = out.new_id();
+            out.annotations
+                .push(Annotation::for_finding(id, finding, &anchor_of, reviewer, now));
+            out.next_id = id + 1;
+        }
+        out
     }
 }
 

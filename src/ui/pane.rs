@@ -141,6 +141,11 @@ fn font() -> FontId {
 
 fn build_layout(view: &PaneView<'_>, width: f32, theme: &Theme, ui: &egui::Ui) -> Layout {
     let text = &*view.article.text;
+    // Only the body is shown: the header line's date and headline are in the pane header.
+    // Offsets stay those of the whole text.
+    let start = view.article.body.start.min(text.len());
+    let start = if text.is_char_boundary(start) { start } else { 0 };
+    let end = text.len();
     let mut job = LayoutJob {
         wrap: egui::text::TextWrapping {
             max_width: width,
@@ -154,10 +159,10 @@ fn build_layout(view: &PaneView<'_>, width: f32, theme: &Theme, ui: &egui::Ui) -
         ..Default::default()
     };
     // Flatten overlapping highlights: each byte takes the most serious status covering it.
-    let mut cuts: Vec<usize> = vec![0, text.len()];
+    let mut cuts: Vec<usize> = vec![start, end];
     for h in view.highlights {
-        cuts.push(h.range.start.min(text.len()));
-        cuts.push(h.range.end.min(text.len()));
+        cuts.push(h.range.start.clamp(start, end));
+        cuts.push(h.range.end.clamp(start, end));
     }
     cuts.sort_unstable();
     cuts.dedup();
@@ -180,7 +185,7 @@ fn build_layout(view: &PaneView<'_>, width: f32, theme: &Theme, ui: &egui::Ui) -
     let galley = ui.fonts_mut(|fonts| fonts.layout_job(job));
     let mut char_bytes = Vec::with_capacity(text.len() + 1);
     let mut glyphs = Vec::with_capacity(text.len());
-    let mut chars = text.char_indices();
+    let mut chars = text[start..].char_indices().map(|(b, c)| (b + start, c));
     for (row_index, row) in galley.rows.iter().enumerate() {
         for glyph in &row.row.glyphs {
             let Some((byte, _)) = chars.next() else { break };

@@ -1455,26 +1455,44 @@ impl App {
 
     /// The review as it is saved: every open discrepancy is in it (unreviewed ones too, so an
     /// export with `--all` has them) and report paths are relative to the review's folder.
-    fn review_for_save(&mut self, path: &Path) -> Review {
-        let unannotated: Vec<usize> = (0..self.analysis.findings.len())
-            .filter(|&i| {
-                self.analysis.findings[i].is_discrepancy() && self.annotation_for(i).is_none()
-            })
-            .collect();
-        for i in unannotated {
-            if let Some(annotation) = self.new_annotation_for(i) {
-                let _ = self.review.apply(Action::Add(annotation));
+    /// The review as saved: what the reviewer did (verdicts, notes, manual claims, the
+    /// reports and their dates), not the engine's unreviewed findings, which are recomputed
+    /// when the review is opened. Report paths are made relative to `path`.
+    fn review_for_save(&self, path: &Path) -> Review {
+        let mut review = self.review.clone();
+        review.annotations.retain(Annotation::is_reviewer_work);
+        Self::relative_paths(&mut review, path);
+        review
+    }
+
+    /// The review as exported to `path`: with `all`, every discrepancy the engine found, an
+    /// unreviewed annotation for each one the reviewer has not touched.
+    fn review_for_export(&self, path: &Path, all: bool) -> Review {
+        let mut review = self.review.clone();
+        if all {
+            for i in 0..self.analysis.findings.len() {
+                if self.analysis.findings[i].is_discrepancy()
+                    && self.annotation_for(i).is_none()
+                    && let Some(mut annotation) = self.new_annotation_for(i)
+                {
+                    annotation.id = review.new_id();
+                    review.next_id = annotation.id + 1;
+                    review.annotations.push(annotation);
+                }
             }
         }
-        self.rematch();
-        let mut review = self.review.clone();
+        Self::relative_paths(&mut review, path);
+        review
+    }
+
+    /// Makes the review's report paths relative to a file at `path`, where they exist.
+    fn relative_paths(review: &mut Review, path: &Path) {
         for stored in &mut review.articles {
             let report = Path::new(&stored.path);
             if report.exists() {
                 stored.path = store::relative_to_review(report, path);
             }
         }
-        review
     }
 
     fn save_review(&mut self, path: &Path, same_file: bool) {
@@ -1633,7 +1651,7 @@ impl App {
     }
 
     fn export(&mut self, format: Format, path: &Path, all: bool) {
-        let review = self.review_for_save(path);
+        let review = self.review_for_export(path, all);
         // The open reports' texts give character positions for Web Annotation selectors.
         let texts: Vec<Option<String>> = (0..review.articles.len())
             .map(|r| {
