@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::analysis::{self, Analysis, Finding, Input, Precision, Status};
+use crate::corpus::text::counted;
 use crate::corpus::text::shorten;
 use crate::corpus::{self, Article};
 
@@ -312,7 +313,7 @@ pub fn check_json<'a>(
 pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let _ = writeln!(out, "{} reports", articles.len());
+    let _ = writeln!(out, "{}", counted(articles.len(), "report", "reports"));
     for (i, a) in articles.iter().enumerate() {
         let date = a.date.map_or_else(
             || "date unknown".to_owned(),
@@ -324,12 +325,16 @@ pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
     let count = |s: Status| discrepancies.iter().filter(|f| f.status == s).count();
     let _ = writeln!(
         out,
-        "\n{} discrepancies: {} conflicts, {} at different precision, {} only in one report; {} agreements",
-        discrepancies.len(),
-        count(Status::Conflict),
+        "\n{}: {}, {} at different precision, {} only in one report; {}",
+        counted(discrepancies.len(), "discrepancy", "discrepancies"),
+        counted(count(Status::Conflict), "conflict", "conflicts"),
         count(Status::Compatible),
         count(Status::OnlyInOne),
-        analysis.findings.len() - discrepancies.len()
+        counted(
+            analysis.findings.len() - discrepancies.len(),
+            "agreement",
+            "agreements"
+        )
     );
     for f in discrepancies {
         let precision: Vec<&str> = f.precision.iter().map(|p| p.label()).collect();

@@ -575,7 +575,10 @@ fn notes_are_written_as_typed_without_escapes() {
     let text = store::to_ron(&review).expect("serialises");
     assert!(text.contains("mayor's figure"), "{text}");
     assert!(!text.contains("\\'"), "no escaped apostrophes: {text}");
-    assert!(text.contains("\nThe agency's is 18."), "line breaks kept: {text}");
+    assert!(
+        text.contains("\nThe agency's is 18."),
+        "line breaks kept: {text}"
+    );
     let back = store::from_ron(&text, "r.ron").expect("opens");
     assert_eq!(back.annotations[0].note, note);
 }

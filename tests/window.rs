@@ -322,3 +322,174 @@ fn pasting_outside_a_field_or_into_the_paste_dialog_adds_a_report() {
         "Another report, pasted into the dialog."
     );
 }
+
+/// The first discrepancy of the sample that is not a statement, selected.
+fn select_first(harness: &mut Harness<'static, App>) -> usize {
+    let index = harness
+        .state()
+        .analysis()
+        .findings
+        .iter()
+        .position(|f| f.kind != Kind::Statement && f.is_discrepancy())
+        .expect("a discrepancy");
+    harness
+        .state_mut()
+        .push(Command::Select(Some(Target::Finding(index))));
+    harness.run_steps(3);
+    index
+}
+
+fn verdict_of(harness: &Harness<'static, App>, index: usize) -> Option<Verdict> {
+    harness.state().annotation_for(index).map(|a| a.verdict)
+}
+
+#[test]
+fn number_keys_give_verdicts_u_finds_the_next_unreviewed_and_r_opens_the_editor() {
+    let mut harness = common::sample_app();
+    let first = select_first(&mut harness);
+    let (reviewed, listed) = harness.state().reviewed_count();
+    assert_eq!(reviewed, 0);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    assert_eq!(
+        verdict_of(&harness, first),
+        Some(Verdict::ConfirmedConflict)
+    );
+    harness.key_press(Key::Num3);
+    harness.run_steps(2);
+    assert_eq!(verdict_of(&harness, first), Some(Verdict::NotAConflict));
+    assert_eq!(harness.state().reviewed_count(), (1, listed));
+    let _status = harness.get_by_label(&format!("1 of {listed} reviewed"));
+
+    harness.key_press(Key::U);
+    harness.run_steps(3);
+    let Some(Target::Finding(next)) = harness.state().selected() else {
+        panic!("U selects a finding");
+    };
+    assert_ne!(next, first, "the next unreviewed one");
+    assert_eq!(
+        verdict_of(&harness, next).unwrap_or_default(),
+        Verdict::Unreviewed
+    );
+
+    // R puts the keyboard in the reconciled fact: what is typed next lands there.
+    harness.key_press(Key::R);
+    harness.run_steps(2);
+    harness.event(egui::Event::Text("18 dead".into()));
+    harness.run_steps(2);
+    assert_eq!(harness.state().draft().reconciled, "18 dead");
+}
+
+#[test]
+fn escape_in_a_field_leaves_it_and_keeps_the_selection() {
+    let mut harness = common::sample_app();
+    let index = type_note_and_stay(&mut harness, "typed");
+    harness.key_press(Key::Escape);
+    harness.run_steps(2);
+    assert_eq!(
+        harness.state().selected(),
+        Some(Target::Finding(index)),
+        "the selection stays"
+    );
+    assert_eq!(
+        stored_note(&harness).as_deref(),
+        Some("typed"),
+        "nothing lost"
+    );
+    // Out of the field, the number keys give verdicts again.
+    harness.key_press(Key::Num2);
+    harness.run_steps(2);
+    assert_eq!(verdict_of(&harness, index), Some(Verdict::Reconciled));
+}
+
+#[test]
+fn shortcuts_do_not_act_behind_a_dialog() {
+    let mut harness = common::sample_app();
+    let index = select_first(&mut harness);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    harness.state_mut().push(Command::CloseRequested);
+    harness.run_steps(2);
+    assert!(harness.state().has_dialog(), "the quit prompt is open");
+    for key in [Key::N, Key::P, Key::U, Key::Num3] {
+        harness.key_press(key);
+        harness.run_steps(2);
+    }
+    assert_eq!(harness.state().selected(), Some(Target::Finding(index)));
+    assert_eq!(
+        verdict_of(&harness, index),
+        Some(Verdict::ConfirmedConflict)
+    );
+}
+
+#[test]
+fn a_reports_date_is_an_unsaved_undoable_change() {
+    let mut harness = common::sample_app();
+    let undated = harness
+        .state()
+        .articles()
+        .iter()
+        .position(|a| a.date.is_none())
+        .expect("an undated sample report");
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 4, 17);
+    harness.state_mut().push(Command::SetDate(undated, date));
+    settle(&mut harness);
+    assert_eq!(harness.state().articles()[undated].date, date);
+    assert!(harness.state().is_dirty(), "a date is review data");
+    assert_eq!(
+        harness.state().review().articles[undated].date,
+        date,
+        "kept with the review"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().articles()[undated].date, None, "undone");
+    harness.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    settle(&mut harness);
+    assert_eq!(harness.state().articles()[undated].date, date, "redone");
+}
+
+#[test]
+fn closing_a_report_that_reviewed_work_quotes_asks_first() {
+    let mut harness = common::sample_app();
+    select_first(&mut harness);
+    harness.key_press(Key::Num1);
+    harness.run_steps(2);
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run_steps(2);
+    assert_eq!(harness.state().articles().len(), 2, "not closed yet");
+    assert!(harness.state().has_dialog());
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert_eq!(harness.state().articles().len(), 2, "cancelled");
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::W);
+    harness.run_steps(2);
+    harness.get_by_label("Close report").click();
+    settle(&mut harness);
+    assert_eq!(harness.state().articles().len(), 1, "closed when confirmed");
+}
+
+#[test]
+fn a_review_file_given_as_a_report_opens_as_the_review() {
+    let review = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("annotations/sample-review.ron");
+    let start = crosscheck::ui::load_start(std::slice::from_ref(&review));
+    assert_eq!(start.review.as_deref(), Some(review.as_path()));
+    assert!(start.articles.is_empty(), "not read as a news report");
+    assert!(start.errors.is_empty(), "{:?}", start.errors);
+}
+
+#[test]
+fn the_same_notice_twice_is_one_line_counted() {
+    let mut harness = common::sample_app();
+    for _ in 0..2 {
+        harness
+            .state_mut()
+            .push(Command::OpenFiles(vec![PathBuf::from(
+                "no/such/report.txt",
+            )]));
+        harness.run_steps(2);
+    }
+    let notices = harness.state().notices();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert_eq!(notices[0].repeats, 2);
+}

@@ -49,6 +49,11 @@ pub fn truncate(text: &str, max_chars: usize) -> String {
     format!("{cut}…")
 }
 
+/// A count with its noun in the right number: "1 report", "2 reports".
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

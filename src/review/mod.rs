@@ -237,8 +237,9 @@ impl Review {
                 Some(anchor)
             };
             let id = out.new_id();
-            out.annotations
-                .push(Annotation::for_finding(id, finding, &anchor_of, reviewer, now));
+            out.annotations.push(Annotation::for_finding(
+                id, finding, &anchor_of, reviewer, now,
+            ));
             out.next_id = id + 1;
         }
         out

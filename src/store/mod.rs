@@ -255,6 +255,24 @@ pub fn from_ron(text: &str, path: &str) -> Result<Review, StoreError> {
     }
 }
 
+/// Whether the file at `path` is a review file (RON or the JSON export), judged by the
+/// format name near its start, so that a review given where reports are expected opens as a
+/// review.
+pub fn is_review_file(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut head = Vec::with_capacity(512);
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if file.take(512).read_to_end(&mut head).is_err() {
+        return false;
+    }
+    let head = String::from_utf8_lossy(&head);
+    let compact: String = head.chars().filter(|c| !c.is_whitespace()).collect();
+    compact.contains(&format!("format:\"{FORMAT_NAME}\""))
+        || compact.contains(&format!("\"format\":\"{FORMAT_NAME}\""))
+}
+
 /// Reads a review file.
 pub fn load(path: &Path) -> Result<(Review, Fingerprint), StoreError> {
     let name = path.display().to_string();

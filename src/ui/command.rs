@@ -41,6 +41,18 @@ pub enum UiCommand {
     Previous,
     /// Clear the selection.
     ClearSelection,
+    /// Select the next discrepancy nobody has reviewed.
+    NextUnreviewed,
+    /// Move the keyboard to the editor's reconciled-fact field.
+    FocusEditor,
+    /// Verdict: confirmed conflict.
+    VerdictConfirmed,
+    /// Verdict: reconciled.
+    VerdictReconciled,
+    /// Verdict: not a conflict.
+    VerdictNotAConflict,
+    /// Verdict: needs more sourcing.
+    VerdictNeedsSourcing,
 }
 
 const fn cmd(key: Key) -> KeyboardShortcut {
@@ -78,7 +90,7 @@ macro_rules! keys {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 23] = [
         Self::OpenReports,
         Self::PasteReport,
         Self::CloseReport,
@@ -96,6 +108,12 @@ impl UiCommand {
         Self::Next,
         Self::Previous,
         Self::ClearSelection,
+        Self::NextUnreviewed,
+        Self::FocusEditor,
+        Self::VerdictConfirmed,
+        Self::VerdictReconciled,
+        Self::VerdictNotAConflict,
+        Self::VerdictNeedsSourcing,
     ];
 
     /// The menu label (`…` when a dialog follows).
@@ -118,6 +136,12 @@ impl UiCommand {
             Self::Next => "Next discrepancy",
             Self::Previous => "Previous discrepancy",
             Self::ClearSelection => "Clear selection",
+            Self::NextUnreviewed => "Next unreviewed",
+            Self::FocusEditor => "Edit the review",
+            Self::VerdictConfirmed => "Confirmed conflict",
+            Self::VerdictReconciled => "Reconciled",
+            Self::VerdictNotAConflict => "Not a conflict",
+            Self::VerdictNeedsSourcing => "Needs more sourcing",
         }
     }
 
@@ -144,7 +168,13 @@ impl UiCommand {
             Self::ToggleTheme => "Switch between dark and light",
             Self::Next => "Select the next discrepancy in the list",
             Self::Previous => "Select the previous discrepancy in the list",
-            Self::ClearSelection => "Deselect the discrepancy",
+            Self::ClearSelection => "Deselect the discrepancy (in a text field: leave the field)",
+            Self::NextUnreviewed => "Select the next discrepancy without a verdict",
+            Self::FocusEditor => "Type the reconciled fact of the selected discrepancy",
+            Self::VerdictConfirmed => "The reports really disagree",
+            Self::VerdictReconciled => "The disagreement is settled: write the reconciled fact",
+            Self::VerdictNotAConflict => "The engine was wrong: the reports agree",
+            Self::VerdictNeedsSourcing => "Cannot be settled without more sources",
         }
     }
 
@@ -168,6 +198,12 @@ impl UiCommand {
             Self::Next => keys!(plain(Key::N), plain(Key::F7)),
             Self::Previous => keys!(plain(Key::P), shift(Key::F7)),
             Self::ClearSelection => keys!(plain(Key::Escape)),
+            Self::NextUnreviewed => keys!(plain(Key::U)),
+            Self::FocusEditor => keys!(plain(Key::R)),
+            Self::VerdictConfirmed => keys!(plain(Key::Num1)),
+            Self::VerdictReconciled => keys!(plain(Key::Num2)),
+            Self::VerdictNotAConflict => keys!(plain(Key::Num3)),
+            Self::VerdictNeedsSourcing => keys!(plain(Key::Num4)),
         }
     }
 
@@ -175,14 +211,38 @@ impl UiCommand {
     pub fn works_while_typing(self) -> bool {
         !matches!(
             self,
-            Self::Next | Self::Previous | Self::ClearSelection | Self::AnnotateSelection
+            Self::Next
+                | Self::Previous
+                | Self::ClearSelection
+                | Self::AnnotateSelection
+                | Self::NextUnreviewed
+                | Self::FocusEditor
+                | Self::VerdictConfirmed
+                | Self::VerdictReconciled
+                | Self::VerdictNotAConflict
+                | Self::VerdictNeedsSourcing
         )
+    }
+
+    /// The verdict it sets, if it sets one.
+    pub fn verdict(self) -> Option<crate::review::Verdict> {
+        use crate::review::Verdict;
+        match self {
+            Self::VerdictConfirmed => Some(Verdict::ConfirmedConflict),
+            Self::VerdictReconciled => Some(Verdict::Reconciled),
+            Self::VerdictNotAConflict => Some(Verdict::NotAConflict),
+            Self::VerdictNeedsSourcing => Some(Verdict::NeedsSourcing),
+            _ => None,
+        }
     }
 
     /// Consumes the first matching shortcut pressed this frame, most specific first (egui
     /// matches Shift loosely, so Ctrl+Shift+S must be tried before Ctrl+S).
-    pub fn pressed(ctx: &egui::Context) -> Option<Self> {
-        let typing = ctx.egui_wants_keyboard_input();
+    ///
+    /// `was_typing`: a text field had the keyboard last frame (egui lets go of it on Escape
+    /// before this frame's shortcuts are read, and that Escape only leaves the field).
+    pub fn pressed(ctx: &egui::Context, was_typing: bool) -> Option<Self> {
+        let typing = ctx.egui_wants_keyboard_input() || was_typing;
         let mut all: Vec<(Self, &KeyboardShortcut)> = Self::ALL
             .iter()
             .filter(|c| !typing || c.works_while_typing())

@@ -148,6 +148,8 @@ pub struct EditorView<'a> {
     pub annotation: Option<&'a Annotation>,
     /// Whether a text selection exists in some pane (to link it).
     pub can_link: bool,
+    /// Whether the reconciled-fact field takes the keyboard (R, "Edit the review").
+    pub focus: bool,
 }
 
 /// What the user did in the editor.
@@ -216,14 +218,18 @@ pub fn editor_ui(ui: &mut egui::Ui, view: &EditorView<'_>, draft: &mut Draft) ->
                     }
                 }
             });
-            commit |= labelled_text(
+            let reconciled = labelled_text(
                 ui,
                 "Reconciled fact",
                 &mut draft.reconciled,
                 true,
                 "what is true, in words",
-            )
-            .lost_focus();
+            );
+            if view.focus {
+                reconciled.request_focus();
+                reconciled.scroll_to_me(None);
+            }
+            commit |= reconciled.lost_focus();
             if view.kind == Kind::Number {
                 ui.horizontal(|ui| {
                     ui.label("Value");

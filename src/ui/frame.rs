@@ -10,7 +10,10 @@ use super::{menu, modal, panes, side_panel, status_bar};
 
 /// Shortcuts, dropped files, a paste outside text fields and a close request, as commands.
 fn input_ui(ctx: &egui::Context, app: &App, out: &mut Vec<Command>) {
-    if let Some(command) = UiCommand::pressed(ctx) {
+    // A dialog takes the keyboard: no shortcut acts behind it.
+    if app.modal.is_none()
+        && let Some(command) = UiCommand::pressed(ctx, app.was_typing)
+    {
         out.push(Command::Ui(command));
     }
     let (dropped, pasted, copy) = ctx.input(|i| {
@@ -55,6 +58,9 @@ impl App {
     /// Draws one frame: drain commands, take analysis results, draw panels.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if let Some(wait) = self.expire_notices(ctx.input(|i| i.time)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(wait.max(0.05)));
+        }
         self.poll_analysis();
         let mut out = std::mem::take(&mut self.pending);
         input_ui(&ctx, self, &mut out);
@@ -84,6 +90,7 @@ impl App {
         modal::modal_ui(&ctx, &mut open, &mut out);
         self.modal = open;
         self.after_frame_drawn();
+        self.was_typing = ctx.egui_wants_keyboard_input();
 
         // Apply what this frame's widgets asked for, so tests and users see it at once.
         self.pending.extend(out);

@@ -101,26 +101,39 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, out: &mut Vec<Command>) {
             });
         });
         ui.menu_button("View", |ui| {
-            let mut sync = app.prefs.sync_scroll;
-            if ui
-                .checkbox(&mut sync, UiCommand::ToggleSync.label())
-                .on_hover_text(UiCommand::ToggleSync.tooltip())
-                .changed()
-            {
-                out.push(Command::ToggleSync);
-            }
-            let mut dark = app.prefs.dark;
-            if ui
-                .checkbox(&mut dark, UiCommand::ToggleTheme.label())
-                .changed()
-            {
-                out.push(Command::ToggleTheme);
+            // Toggles with their state and shortcut, like the other menu entries.
+            for (command, on) in [
+                (UiCommand::ToggleSync, app.prefs.sync_scroll),
+                (UiCommand::ToggleTheme, app.prefs.dark),
+            ] {
+                let shortcut = ui.ctx().format_shortcut(&command.shortcuts()[0]);
+                let label = format!("{}: {}", command.label(), if on { "on" } else { "off" });
+                if ui
+                    .add(egui::Button::selectable(on, label).shortcut_text(shortcut))
+                    .on_hover_text(command.tooltip())
+                    .clicked()
+                {
+                    out.push(Command::Ui(command));
+                    ui.close();
+                }
             }
         });
         ui.menu_button("Go", |ui| {
             menu_item(ui, UiCommand::Next, true, out);
             menu_item(ui, UiCommand::Previous, true, out);
             menu_item(ui, UiCommand::ClearSelection, app.selected.is_some(), out);
+            menu_item(ui, UiCommand::NextUnreviewed, !app.rows.is_empty(), out);
+            ui.separator();
+            let selected = app.selected.is_some();
+            menu_item(ui, UiCommand::FocusEditor, selected, out);
+            for command in [
+                UiCommand::VerdictConfirmed,
+                UiCommand::VerdictReconciled,
+                UiCommand::VerdictNotAConflict,
+                UiCommand::VerdictNeedsSourcing,
+            ] {
+                menu_item(ui, command, selected, out);
+            }
         });
         ui.menu_button("Help", |ui| {
             ui.label("Keyboard shortcuts");

@@ -56,10 +56,29 @@ impl eframe::App for LaunchProbe {
 pub fn load_start(files: &[PathBuf]) -> StartOptions {
     let mut articles: Vec<Article> = Vec::new();
     let mut errors = Vec::new();
+    // A review file among the files opens as the review (its reports with it).
+    let mut review = None;
+    let mut reports = Vec::new();
+    for path in files {
+        if crate::store::is_review_file(path) {
+            if review.is_none() {
+                review = Some(path.clone());
+            } else {
+                let message = format!(
+                    "{}: only one review opens at a time; this one was not opened",
+                    path.display()
+                );
+                eprintln!("crosscheck: {message}");
+                errors.push(message);
+            }
+        } else {
+            reports.push(path);
+        }
+    }
     if files.is_empty() {
         articles = corpus::sample();
     }
-    for path in files {
+    for path in reports {
         match corpus::load_path(path)
             .and_then(|a| corpus::check_not_open(&a, &articles).map(|()| a))
         {
@@ -74,7 +93,7 @@ pub fn load_start(files: &[PathBuf]) -> StartOptions {
         articles,
         errors,
         recovery_path: eframe::storage_dir(APP_ID).map(|dir| dir.join("recovery.ron")),
-        review: None,
+        review,
         system_dialogs: true,
     }
 }

@@ -82,6 +82,24 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
                 next = Some(Modal::ConfirmQuit);
             }
         }
+        Modal::ConfirmClose(index, text) => {
+            egui::Modal::new(egui::Id::unique("close modal")).show(ctx, |ui| {
+                ui.heading("Close this report?");
+                ui.label(&text);
+                ui.horizontal(|ui| {
+                    if ui.button("Close report").clicked() {
+                        out.push(Command::CloseArticle(index));
+                        keep = false;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
+            });
+            if keep {
+                next = Some(Modal::ConfirmClose(index, text));
+            }
+        }
         Modal::Path(mut prompt) => {
             egui::Modal::new(egui::Id::unique("path modal")).show(ctx, |ui| {
                 if path_prompt_ui(ui, &mut prompt, out) {

@@ -57,6 +57,8 @@ pub struct PaneState {
     pub expected: Option<f32>,
     /// Text being typed into the date field, when the date editor is open.
     pub date_edit: Option<String>,
+    /// The date field takes the keyboard when it is next drawn (Ctrl+D, the date button).
+    pub date_focus: bool,
     /// Byte range selected with the mouse (for manual claims).
     pub selection: Option<Range<usize>>,
     drag_anchor: Option<usize>,
@@ -135,6 +137,9 @@ pub struct PaneOutput {
     pub selected_rects: Vec<Rect>,
 }
 
+/// A margin left of the text holds the conflict markers, beside the line they mark.
+const GUTTER: f32 = 14.0;
+
 fn font() -> FontId {
     FontId::proportional(14.0)
 }
@@ -144,7 +149,11 @@ fn build_layout(view: &PaneView<'_>, width: f32, theme: &Theme, ui: &egui::Ui) -
     // Only the body is shown: the header line's date and headline are in the pane header.
     // Offsets stay those of the whole text.
     let start = view.article.body.start.min(text.len());
-    let start = if text.is_char_boundary(start) { start } else { 0 };
+    let start = if text.is_char_boundary(start) {
+        start
+    } else {
+        0
+    };
     let end = text.len();
     let mut job = LayoutJob {
         wrap: egui::text::TextWrapping {
@@ -315,8 +324,11 @@ fn header_ui(
             let edit = ui.add(
                 egui::TextEdit::singleline(buffer)
                     .hint_text("YYYY-MM-DD")
-                    .desired_width(90.0),
+                    .desired_width(120.0),
             );
+            if std::mem::take(&mut state.date_focus) {
+                edit.request_focus();
+            }
             edit.widget_info(|| {
                 egui::WidgetInfo::labeled(
                     egui::Role::TextInput,
@@ -369,6 +381,7 @@ fn header_ui(
                         .map(|d| d.format("%Y-%m-%d").to_string())
                         .unwrap_or_default(),
                 );
+                state.date_focus = true;
             }
             button.widget_info(|| {
                 egui::WidgetInfo::labeled(
@@ -408,7 +421,7 @@ pub fn pane_ui(
     }
     let mut selected_rects = Vec::new();
     let output = area.show_viewport(ui, |ui, viewport| {
-        let width = (ui.available_width() - 4.0).max(40.0).round();
+        let width = (ui.available_width() - 4.0 - GUTTER).max(40.0).round();
         let key = (
             view.highlight_generation,
             width.to_bits(),
@@ -420,9 +433,11 @@ pub fn pane_ui(
         let Some(layout) = state.cache.as_ref() else {
             return;
         };
-        let (rect, response) =
-            ui.allocate_exact_size(layout.galley.size(), Sense::click_and_drag());
-        let origin = rect.min;
+        let (rect, response) = ui.allocate_exact_size(
+            layout.galley.size() + Vec2::new(GUTTER, 0.0),
+            Sense::click_and_drag(),
+        );
+        let origin = rect.min + Vec2::new(GUTTER, 0.0);
         let painter = ui.painter();
         painter.galley(
             origin,
@@ -487,10 +502,10 @@ pub fn pane_ui(
                 paint_underline(ui.painter(), r, style.underline, style.stroke);
                 if k == 0 && h.status == Status::Conflict {
                     ui.painter().text(
-                        r.left_top() - Vec2::new(0.0, 2.0),
-                        egui::Align2::LEFT_BOTTOM,
+                        egui::pos2(origin.x - GUTTER / 2.0, r.center().y),
+                        egui::Align2::CENTER_CENTER,
                         style.marker,
-                        FontId::proportional(9.0),
+                        FontId::proportional(13.0),
                         style.stroke,
                     );
                 }

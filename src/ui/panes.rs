@@ -16,7 +16,7 @@ use crate::corpus::text::shorten;
 /// Width of the draggable gap between report columns.
 const SEPARATOR: f32 = 8.0;
 /// Narrowest a report column gets; more reports scroll sideways.
-const MIN_WIDTH: f32 = 170.0;
+const MIN_WIDTH: f32 = 260.0;
 
 /// The hover text of a highlight: the finding with every claim's value, and the verdict.
 fn details(app: &App, target: Target) -> String {
@@ -46,7 +46,7 @@ fn details(app: &App, target: Target) -> String {
                 let value = if c.value.is_empty() {
                     String::new()
                 } else {
-                    format!(" → {}", crate::analysis::readable(&c.value))
+                    format!(" (read as {})", crate::analysis::readable(&c.value))
                 };
                 let _ = write!(text, "\n• {name}: “{}”{value}", shorten(quote, 80));
             }
@@ -100,6 +100,7 @@ pub fn panes_ui(ui: &mut egui::Ui, app: &App, panes: &mut [PaneState], out: &mut
                 egui::Sense::hover(),
             );
             let mut x = area.left();
+            let mut scrolled = false;
             for i in 0..n {
                 let rect = Rect::from_min_size(
                     Pos2::new(x, area.top()),
@@ -120,6 +121,18 @@ pub fn panes_ui(ui: &mut egui::Ui, app: &App, panes: &mut [PaneState], out: &mut
                     details: &details,
                     active: i == app.active && n > 1,
                 };
+                // A new selection brings the first report that quotes it into view.
+                if app.scroll_columns
+                    && let Some(target) = app.selected
+                    && !scrolled
+                    && app
+                        .highlights
+                        .get(i)
+                        .is_some_and(|hs| hs.iter().any(|h| h.target == target))
+                {
+                    ui.scroll_to_rect(rect, Some(egui::Align::Min));
+                    scrolled = true;
+                }
                 let mut events = Vec::new();
                 let output = pane::pane_ui(&mut child, &view, &mut panes[i], &mut events);
                 pane_events.extend(events.into_iter().map(|e| (i, e)));
@@ -162,7 +175,7 @@ pub fn panes_ui(ui: &mut egui::Ui, app: &App, panes: &mut [PaneState], out: &mut
     for (i, event) in pane_events {
         out.push(match event {
             PaneEvent::Select(target) => Command::Select(Some(target)),
-            PaneEvent::Close => Command::CloseArticle(i),
+            PaneEvent::Close => Command::RequestClose(i),
             PaneEvent::SetDate(date) => Command::SetDate(i, date),
             PaneEvent::Activate => Command::SetActive(i),
         });
@@ -182,36 +195,41 @@ fn connectors_ui(ui: &egui::Ui, app: &App, outputs: &[pane::PaneOutput]) {
         Target::Manual(_) => theme.reviewed.stroke,
     };
     let painter = ui.painter();
+    // Each curve runs in the gap between two panes, from the edge of one report's text to
+    // the edge of the next, level with the claims: never across the text, where a line
+    // would read as struck through. Every claim of the neighbouring panes is joined.
     for pair in outputs.windows(2) {
         let (left, right) = (&pair[0], &pair[1]);
-        let (Some(a), Some(b)) = (left.selected_rects.first(), right.selected_rects.first()) else {
+        if left.selected_rects.is_empty() || right.selected_rects.is_empty() {
             continue;
+        }
+        let y_of = |r: &Rect, pane: &pane::PaneOutput| {
+            r.center()
+                .y
+                .clamp(pane.text_rect.top(), pane.text_rect.bottom())
         };
-        let ya = a
-            .center()
-            .y
-            .clamp(left.text_rect.top(), left.text_rect.bottom());
-        let yb = b
-            .center()
-            .y
-            .clamp(right.text_rect.top(), right.text_rect.bottom());
-        let start = Pos2::new(left.text_rect.right(), ya);
-        let end = Pos2::new(right.text_rect.left(), yb);
-        let stroke = Stroke::new(2.0, color);
-        painter.line_segment(
-            [Pos2::new(a.right().min(start.x), ya), start],
-            Stroke::new(1.0, color.gamma_multiply(0.6)),
+        let mut pairs: Vec<(Rect, Rect)> = right
+            .selected_rects
+            .iter()
+            .map(|b| (left.selected_rects[0], *b))
+            .collect();
+        pairs.extend(
+            left.selected_rects[1..]
+                .iter()
+                .map(|a| (*a, right.selected_rects[0])),
         );
-        painter.line_segment(
-            [end, Pos2::new(b.left().max(end.x), yb)],
-            Stroke::new(1.0, color.gamma_multiply(0.6)),
-        );
-        let bend = (end.x - start.x) * 0.5 + 20.0;
-        painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
-            [start, start + Vec2::X * bend, end - Vec2::X * bend, end],
-            false,
-            egui::Color32::TRANSPARENT,
-            stroke,
-        ));
+        for (a, b) in pairs {
+            let start = Pos2::new(left.text_rect.right(), y_of(&a, left));
+            let end = Pos2::new(right.text_rect.left(), y_of(&b, right));
+            let bend = (end.x - start.x) * 0.5;
+            painter.add(egui::epaint::CubicBezierShape::from_points_stroke(
+                [start, start + Vec2::X * bend, end - Vec2::X * bend, end],
+                false,
+                egui::Color32::TRANSPARENT,
+                Stroke::new(2.0, color),
+            ));
+            painter.circle_filled(start, 2.5, color);
+            painter.circle_filled(end, 2.5, color);
+        }
     }
 }

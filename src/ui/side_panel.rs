@@ -13,13 +13,44 @@ use crate::review::Action;
 /// A claim as the editor quotes it: open report and byte range.
 type Claim = (usize, std::ops::Range<usize>);
 
+/// The height the list (its filters and a few rows) keeps when the editor is open.
+const LIST_MIN_HEIGHT: f32 = 300.0;
+
 /// Draws the side panel.
 pub fn side_panel_ui(ui: &mut egui::Ui, app: &App, draft: &mut Draft, out: &mut Vec<Command>) {
     if app.selected.is_some() {
-        egui::Panel::bottom("editor panel")
-            .resizable(true)
-            .default_size(ui.available_height() * 0.5)
-            .show(ui, |ui| editor_panel_ui(ui, app, draft, out));
+        // The list keeps room for its filters and a few rows however small the window; the
+        // split is dragged at the editor's top edge, and the editor folds to one line.
+        let total = ui.available_height();
+        let list_room = LIST_MIN_HEIGHT.min(total * 0.6);
+        if app.editor_collapsed {
+            egui::Panel::bottom("editor folded").show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    if ui
+                        .small_button("Show the editor")
+                        .on_hover_text("Show the editor (R)")
+                        .clicked()
+                    {
+                        out.push(Command::ToggleEditor);
+                    }
+                });
+            });
+        } else {
+            egui::Panel::bottom("editor panel")
+                .resizable(true)
+                .default_size(total * 0.5)
+                .size_range(80.0..=(total - list_room).max(80.0))
+                .show(ui, |ui| {
+                    if ui
+                        .small_button("Hide the editor")
+                        .on_hover_text("Fold the editor to give the list more room")
+                        .clicked()
+                    {
+                        out.push(Command::ToggleEditor);
+                    }
+                    editor_panel_ui(ui, app, draft, out);
+                });
+        }
     }
     if !app.manual_rows.is_empty() {
         egui::Panel::bottom("your claims").show(ui, |ui| manual_rows_ui(ui, app, out));
@@ -124,6 +155,7 @@ fn editor_panel_ui(ui: &mut egui::Ui, app: &App, draft: &mut Draft, out: &mut Ve
         quotes,
         annotation,
         can_link: app.text_selection().is_some(),
+        focus: app.focus_editor,
     };
     for event in editor::editor_ui(ui, &view, draft) {
         match event {

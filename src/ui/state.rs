@@ -79,6 +79,8 @@ pub enum Command {
     OpenFiles(Vec<PathBuf>),
     /// Add a report from pasted text.
     PasteReport(String),
+    /// Close report `i`, asking first when reviewed work quotes it.
+    RequestClose(usize),
     /// Close report `i`.
     CloseArticle(usize),
     /// Set or clear report `i`'s date.
@@ -137,6 +139,8 @@ pub enum Command {
     DismissNotice(usize),
     /// Set the report columns' relative widths.
     SetWidths(Vec<f32>),
+    /// Fold or unfold the editor.
+    ToggleEditor,
     /// Ask where review report `i` is now (a dialog).
     LocateDialog(usize),
     /// Ask where to export (a dialog), then export.
@@ -166,6 +170,7 @@ impl Command {
                 | Self::Previous
                 | Self::Select(_)
                 | Self::CloseArticle(_)
+                | Self::RequestClose(_)
                 | Self::CloseRequested
                 | Self::OpenReview(_)
                 | Self::OpenFiles(_)
@@ -177,13 +182,20 @@ impl Command {
 }
 
 /// A message shown in the status bar.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Notice {
     /// Text.
     pub text: String,
     /// An error (else information).
     pub error: bool,
+    /// How many times it was said in a row (shown as "×3").
+    pub repeats: usize,
+    /// When it was last said (egui time, seconds); information fades after a while.
+    pub at: f64,
 }
+
+/// How long an information notice stays, in seconds (errors stay until dismissed).
+pub const NOTICE_SECONDS: f64 = 8.0;
 
 /// Where one anchor of an annotation lies: (open report, byte range), or nowhere.
 type PlacedAnchor = Option<(usize, std::ops::Range<usize>)>;
@@ -209,6 +221,8 @@ pub(super) enum Modal {
     Recovery(String),
     /// The window's own path field, when no system file dialog is available.
     Path(PathPrompt),
+    /// Closing report `i` would orphan reviewed work (described).
+    ConfirmClose(usize, String),
 }
 
 /// What a path typed into the window's own path field is for.
@@ -258,9 +272,19 @@ pub struct App {
     pub(super) selected: Option<Target>,
     pub(super) selected_id: Option<String>,
     pub(super) scroll_list: bool,
+    /// The editor's reconciled-fact field takes the keyboard next frame.
+    pub(super) focus_editor: bool,
+    /// The columns scroll sideways to the selection's reports when next drawn.
+    pub(super) scroll_columns: bool,
+    /// The editor is folded to its heading.
+    pub(super) editor_collapsed: bool,
+    /// A text field had the keyboard at the end of the last frame.
+    pub(super) was_typing: bool,
     pub(super) focus_panes: Option<Target>,
     pub(super) prefs: Prefs,
     pub(super) notices: Vec<Notice>,
+    /// The time of the current frame (egui seconds), for notices.
+    now: f64,
     pub(super) paste_count: u32,
     pub(super) review: Review,
     pub(super) history: History,
@@ -333,13 +357,23 @@ impl App {
             selected: None,
             selected_id: None,
             scroll_list: false,
+            focus_editor: false,
+            scroll_columns: false,
+            editor_collapsed: false,
+            was_typing: false,
             focus_panes: None,
             prefs,
             notices: start
                 .errors
                 .into_iter()
-                .map(|text| Notice { text, error: true })
+                .map(|text| Notice {
+                    text,
+                    error: true,
+                    repeats: 1,
+                    at: 0.0,
+                })
                 .collect(),
+            now: 0.0,
             paste_count: 0,
             review: Review::default(),
             history: History::default(),
@@ -378,8 +412,12 @@ impl App {
                     );
                     app.recovered = Some(review);
                     app.modal = Some(Modal::Recovery(format!(
-                        "crosscheck closed without saving {whose} ({} annotations, {}).",
-                        app.recovered.as_ref().map_or(0, |r| r.annotations.len()),
+                        "crosscheck closed without saving {whose} ({}, {}).",
+                        crate::corpus::text::counted(
+                            app.recovered.as_ref().map_or(0, |r| r.annotations.len()),
+                            "annotation",
+                            "annotations"
+                        ),
                         info.saved_at.format("%Y-%m-%d %H:%M UTC")
                     )));
                 }
@@ -447,6 +485,11 @@ impl App {
     /// The review.
     pub fn review(&self) -> &Review {
         &self.review
+    }
+
+    /// Whether a dialog is open over the window.
+    pub fn has_dialog(&self) -> bool {
+        self.modal.is_some()
     }
 
     /// Whether the review has unsaved changes.
@@ -572,6 +615,21 @@ impl App {
                     Err(err) => self.notify_error(err.to_string()),
                 }
             }
+            Command::RequestClose(i) => {
+                let quoting = self.reviewed_work_quoting(i);
+                if quoting == 0 {
+                    self.handle(ctx, Command::CloseArticle(i));
+                } else if let Some(article) = self.articles.get(i) {
+                    self.modal = Some(Modal::ConfirmClose(
+                        i,
+                        format!(
+                            "{} of your review quote {}. Closed, they stay in the review and show as orphaned until the report is opened again.",
+                            crate::corpus::text::counted(quoting, "annotation", "annotations"),
+                            article.short_name()
+                        ),
+                    ));
+                }
+            }
             Command::CloseArticle(i) => {
                 if i < self.articles.len() {
                     self.articles.remove(i);
@@ -583,10 +641,18 @@ impl App {
                 }
             }
             Command::SetDate(i, date) => {
-                if let Some(article) = self.articles.get_mut(i) {
-                    article.set_date(date);
-                    self.sync_review_articles();
-                    self.reanalyze(ctx);
+                // A report's date is review data (relative dates depend on it): one undoable
+                // step, saved with the review.
+                if let Some(article) = self.articles.get(i)
+                    && article.date != date
+                {
+                    let (label, hash) = (article.label(), article.hash.clone());
+                    let mut list = self.review.articles.clone();
+                    if let Some(entry) = list.iter_mut().find(|r| r.path == label || r.hash == hash)
+                    {
+                        entry.date = date;
+                        self.handle(ctx, Command::Review(vec![Action::SetArticles(list)]));
+                    }
                 }
             }
             Command::SetActive(i) => self.active = i.min(self.articles.len().saturating_sub(1)),
@@ -708,6 +774,7 @@ impl App {
                     self.notices.remove(i);
                 }
             }
+            Command::ToggleEditor => self.editor_collapsed = !self.editor_collapsed,
             Command::SetWidths(widths) => {
                 if widths.len() == self.widths.len() {
                     self.widths = widths;
@@ -740,7 +807,7 @@ impl App {
             UiCommand::PasteReport => self.modal = Some(Modal::Paste(String::new())),
             UiCommand::CloseReport => {
                 if !self.articles.is_empty() {
-                    self.handle(ctx, Command::CloseArticle(self.active));
+                    self.handle(ctx, Command::RequestClose(self.active));
                 }
             }
             UiCommand::SetDate => {
@@ -754,6 +821,7 @@ impl App {
                             .map(|d| d.format("%Y-%m-%d").to_string())
                             .unwrap_or_default(),
                     );
+                    pane.date_focus = true;
                 }
             }
             UiCommand::OpenReview => {
@@ -782,7 +850,71 @@ impl App {
             UiCommand::Next => self.handle(ctx, Command::Next),
             UiCommand::Previous => self.handle(ctx, Command::Previous),
             UiCommand::ClearSelection => self.handle(ctx, Command::Select(None)),
+            UiCommand::NextUnreviewed => self.next_unreviewed(),
+            UiCommand::FocusEditor => {
+                if self.selected.is_some() {
+                    self.editor_collapsed = false;
+                    self.focus_editor = true;
+                }
+            }
+            UiCommand::VerdictConfirmed
+            | UiCommand::VerdictReconciled
+            | UiCommand::VerdictNotAConflict
+            | UiCommand::VerdictNeedsSourcing => {
+                if let Some(verdict) = command.verdict()
+                    && self.selected.is_some()
+                {
+                    self.refresh_draft();
+                    self.draft.verdict = verdict;
+                    self.commit_draft(ctx);
+                }
+            }
         }
+    }
+
+    /// Selects the next row of the list (after the selection, wrapping) that has no verdict.
+    fn next_unreviewed(&mut self) {
+        let n = self.rows.len();
+        let from = match self.selected {
+            Some(Target::Finding(i)) => self.rows.iter().position(|&r| r == i).map_or(0, |k| k + 1),
+            _ => 0,
+        };
+        let unreviewed = (0..n).map(|k| self.rows[(from + k) % n]).find(|&i| {
+            self.annotation_for(i)
+                .is_none_or(|a| a.verdict == crate::review::Verdict::Unreviewed)
+        });
+        match unreviewed {
+            Some(i) => {
+                self.select(Some(Target::Finding(i)));
+                self.scroll_list = true;
+            }
+            None => self.notify("Every discrepancy in the list has a verdict.".to_owned()),
+        }
+    }
+
+    /// How many annotations with the reviewer's work quote open report `i`.
+    fn reviewed_work_quoting(&self, i: usize) -> usize {
+        let Some(review_index) = self.review_index(i) else {
+            return 0;
+        };
+        self.review
+            .annotations
+            .iter()
+            .filter(|a| a.is_reviewer_work() && a.anchors.iter().any(|x| x.article == review_index))
+            .count()
+    }
+
+    /// How many of the listed discrepancies have a verdict, of how many.
+    pub fn reviewed_count(&self) -> (usize, usize) {
+        let reviewed = self
+            .rows
+            .iter()
+            .filter(|&&i| {
+                self.annotation_for(i)
+                    .is_some_and(|a| a.verdict != crate::review::Verdict::Unreviewed)
+            })
+            .count();
+        (reviewed, self.rows.len())
     }
 
     /// Opens the window's own path field for `purpose`, filled with `default`, saying that
@@ -879,11 +1011,43 @@ impl App {
     }
 
     fn notify_error(&mut self, text: String) {
-        self.notices.push(Notice { text, error: true });
+        self.push_notice(text, true);
     }
 
     fn notify(&mut self, text: String) {
-        self.notices.push(Notice { text, error: false });
+        self.push_notice(text, false);
+    }
+
+    /// Adds a notice; the same one said again merges with it ("Saved … ×2").
+    fn push_notice(&mut self, text: String, error: bool) {
+        let now = self.now;
+        if let Some(same) = self
+            .notices
+            .iter_mut()
+            .find(|n| n.text == text && n.error == error)
+        {
+            same.repeats += 1;
+            same.at = now;
+            return;
+        }
+        self.notices.push(Notice {
+            text,
+            error,
+            repeats: 1,
+            at: now,
+        });
+    }
+
+    /// Drops information notices shown long enough; returns when the next one fades.
+    pub(super) fn expire_notices(&mut self, now: f64) -> Option<f64> {
+        self.now = now;
+        self.notices
+            .retain(|n| n.error || now - n.at < NOTICE_SECONDS);
+        self.notices
+            .iter()
+            .filter(|n| !n.error)
+            .map(|n| n.at + NOTICE_SECONDS - now)
+            .reduce(f64::min)
     }
 
     fn remember_file(&mut self, path: &Path) {
@@ -1110,7 +1274,34 @@ impl App {
 
     fn review_changed(&mut self, ctx: &egui::Context) {
         self.mark_unsaved(ctx);
+        if self.apply_review_dates() {
+            self.reanalyze(ctx);
+        }
         self.rematch();
+    }
+
+    /// Gives the open reports the dates the review holds for them (after a date was set,
+    /// undone or redone); returns whether one changed.
+    fn apply_review_dates(&mut self) -> bool {
+        let mut changed = false;
+        for article in &mut self.articles {
+            let label = article.label();
+            let stored = self
+                .review
+                .articles
+                .iter()
+                .find(|r| r.path == label || r.hash == article.hash);
+            // A date the report's header gives is not cleared by a review that lacks it
+            // (written before dates were kept); one the user set is.
+            if let Some(stored) = stored
+                && stored.date != article.date
+                && (stored.date.is_some() || article.date_origin == corpus::DateOrigin::User)
+            {
+                article.set_date(stored.date);
+                changed = true;
+            }
+        }
+        changed
     }
 
     /// Notes that there is work the review file does not have yet.
@@ -1199,6 +1390,7 @@ impl App {
             _ => None,
         };
         self.focus_panes = target;
+        self.scroll_columns = target.is_some();
         if let Some(target) = target {
             self.scroll_panes_to(target);
         }
@@ -1406,6 +1598,8 @@ impl App {
     /// a layout.
     pub(super) fn after_frame_drawn(&mut self) {
         self.scroll_list = false;
+        self.focus_editor = false;
+        self.scroll_columns = false;
         self.sync_scrolling();
         if let Some(target) = self.focus_panes {
             self.scroll_panes_to(target);

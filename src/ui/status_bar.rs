@@ -7,6 +7,7 @@ use super::pane;
 use super::state::{App, Command};
 use super::theme::Theme;
 use crate::analysis::Status;
+use crate::corpus::text::counted;
 
 /// One swatch per status, drawn as the panes draw highlights.
 fn legend_ui(ui: &mut egui::Ui) {
@@ -25,6 +26,9 @@ fn legend_ui(ui: &mut egui::Ui) {
         ui.label(egui::RichText::new(format!("{} {label}", style.marker)).color(style.stroke));
     }
 }
+
+/// How many notices are shown at once.
+const SHOWN: usize = 3;
 
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &App, out: &mut Vec<Command>) {
@@ -48,13 +52,19 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App, out: &mut Vec<Command>) {
                     .count()
             };
             ui.label(format!(
-                "{} reports · {} conflicts · {} different precision · {} only in one · {} agreements",
-                app.articles.len(),
-                count(Status::Conflict),
+                "{} · {} · {} different precision · {} only in one · {}",
+                counted(app.articles.len(), "report", "reports"),
+                counted(count(Status::Conflict), "conflict", "conflicts"),
                 count(Status::Compatible),
                 count(Status::OnlyInOne),
-                count(Status::Corroborated)
+                counted(count(Status::Corroborated), "agreement", "agreements"),
             ));
+            let (reviewed, listed) = app.reviewed_count();
+            if listed > 0 {
+                ui.separator();
+                ui.label(format!("{reviewed} of {listed} reviewed"))
+                    .on_hover_text("Discrepancies in the list with a verdict (U: next unreviewed)");
+            }
         }
         ui.separator();
         let name = app
@@ -80,12 +90,13 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App, out: &mut Vec<Command>) {
         ui.colored_label(
             theme.warning,
             format!(
-                "{} annotations could not be placed in the changed reports; they are kept (see the list).",
-                app.orphan_count
+                "{} could not be placed in the changed reports; kept (see the list).",
+                counted(app.orphan_count, "annotation", "annotations")
             ),
         );
     }
-    for (i, notice) in app.notices.iter().enumerate().rev().take(3) {
+    // The newest three; the rest are counted (information fades, errors stay until dismissed).
+    for (i, notice) in app.notices.iter().enumerate().rev().take(SHOWN) {
         ui.horizontal(|ui| {
             if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                 out.push(Command::DismissNotice(i));
@@ -95,7 +106,23 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &App, out: &mut Vec<Command>) {
             } else {
                 ui.visuals().text_color()
             };
-            ui.colored_label(color, &notice.text);
+            let text = if notice.repeats > 1 {
+                format!("{} (×{})", notice.text, notice.repeats)
+            } else {
+                notice.text.clone()
+            };
+            ui.colored_label(color, text);
+        });
+    }
+    if app.notices.len() > SHOWN {
+        let hidden = app.notices.len() - SHOWN;
+        ui.horizontal(|ui| {
+            ui.weak(format!("+{hidden} more"));
+            if ui.small_button("Dismiss all").clicked() {
+                for i in (0..app.notices.len()).rev() {
+                    out.push(Command::DismissNotice(i));
+                }
+            }
         });
     }
 }
