@@ -6,6 +6,7 @@ use std::io::Write as _;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
 use crate::analysis::{self, Analysis, Finding, Input, Precision, Status};
@@ -16,7 +17,8 @@ use crate::corpus::{self, Article};
 /// What the command line asked for.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Command {
-    /// Open the window on these files (the bundled sample when empty).
+    /// Open the window on these files (the bundled sample when empty; a review file among
+    /// them opens as the review).
     Gui {
         /// Files to open.
         files: Vec<PathBuf>,
@@ -43,136 +45,167 @@ pub enum Command {
         /// Include unreviewed findings.
         all: bool,
     },
-    /// Print usage.
-    Help,
-    /// Print the version.
-    Version,
+    /// Print a shell completion script.
+    Completions(clap_complete::Shell),
 }
 
-/// Usage text.
-pub const USAGE: &str = "\
-crosscheck — compare news reports of one event and find where they disagree
+/// Compare news reports of one event and find where they disagree.
+///
+/// With no arguments the window opens on the bundled sample reports; with files, on those
+/// reports (a review file among them opens as the review, with its reports).
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Sub>,
+    /// Report files (plain UTF-8 text) or a review file to open in the window.
+    files: Vec<PathBuf>,
+    /// The window's renderer.
+    #[arg(long, value_enum)]
+    renderer: Option<Renderer>,
+}
 
-usage:
-  crosscheck                           open the window on the bundled sample reports
-  crosscheck FILE...                   open the window on these reports
-  crosscheck check FILE... [--json] [--date FILE=YYYY-MM-DD]...
-                                       print the discrepancies (text, or JSON with --json)
-  crosscheck export REVIEW --format json|csv|md|claimreview|webanno [-o OUT] [--all]
-                                       export a saved review (stdout without -o)
+#[derive(Debug, Subcommand)]
+enum Sub {
+    /// Print the discrepancies between reports (readable text, or JSON with --json).
+    Check {
+        /// The reports to compare.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Print the JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+        /// A report's publication date, for reports whose text does not give it; relative
+        /// dates ("on Monday") resolve against it. Repeat for several reports.
+        #[arg(long = "date", value_name = "FILE=YYYY-MM-DD", value_parser = parse_date_spec)]
+        dates: Vec<(String, NaiveDate)>,
+    },
+    /// Export a saved review (to stdout without -o).
+    Export {
+        /// The review file (annotations/*.ron, or a JSON export).
+        review: PathBuf,
+        /// The output format.
+        #[arg(long, short, value_enum)]
+        format: FormatArg,
+        /// Where to write (atomically); stdout when absent.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Include the discrepancies nobody reviewed (the engine runs on the review's
+        /// reports for them).
+        #[arg(long)]
+        all: bool,
+    },
+    /// Print a completion script for a shell.
+    ///
+    /// For example: crosscheck completions bash >
+    /// ~/.local/share/bash-completion/completions/crosscheck
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
 
-options:
-  --renderer glow|wgpu                 window renderer (glow by default)
-  -h, --help                           this text
-  -V, --version                        the version
-";
+/// The window's renderers.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum Renderer {
+    /// OpenGL (the default).
+    Glow,
+    /// wgpu (builds with `--features wgpu` only).
+    Wgpu,
+}
 
-/// Parses the arguments after the program name.
-pub fn parse(args: &[String]) -> Result<Command, String> {
-    let Some(first) = args.first() else {
-        return Ok(Command::Gui {
-            files: Vec::new(),
-            renderer: None,
-        });
-    };
-    match first.as_str() {
-        "-h" | "--help" | "help" => Ok(Command::Help),
-        "-V" | "--version" => Ok(Command::Version),
-        "check" => parse_check(&args[1..]),
-        "export" => parse_export(&args[1..]),
-        _ => {
-            let mut files = Vec::new();
-            let mut renderer = None;
-            let mut it = args.iter();
-            while let Some(arg) = it.next() {
-                if arg == "--renderer" {
-                    renderer = Some(it.next().ok_or("--renderer needs glow or wgpu")?.clone());
-                } else if let Some(value) = arg.strip_prefix("--renderer=") {
-                    renderer = Some(value.to_owned());
-                } else if arg.starts_with('-') && arg.len() > 1 {
-                    return Err(format!("unknown option {arg}"));
-                } else {
-                    files.push(PathBuf::from(arg));
-                }
-            }
-            Ok(Command::Gui { files, renderer })
+/// Export formats, as named on the command line.
+// The doc comments are the help text clap prints, where backticks would show.
+#[allow(clippy::doc_markdown)]
+#[derive(Clone, Copy, Debug, ValueEnum)]
+enum FormatArg {
+    /// The review as JSON (re-importable).
+    Json,
+    /// One row per annotation.
+    Csv,
+    /// A readable report.
+    Md,
+    /// schema.org ClaimReview (JSON-LD).
+    Claimreview,
+    /// W3C Web Annotation (JSON-LD).
+    Webanno,
+}
+
+impl FormatArg {
+    fn name(self) -> &'static str {
+        match self {
+            Self::Json => "json",
+            Self::Csv => "csv",
+            Self::Md => "md",
+            Self::Claimreview => "claimreview",
+            Self::Webanno => "webanno",
         }
     }
 }
 
-fn parse_check(args: &[String]) -> Result<Command, String> {
-    let mut files = Vec::new();
-    let mut json = false;
-    let mut dates = Vec::new();
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--json" => json = true,
-            "--date" => {
-                let spec = it.next().ok_or("--date needs FILE=YYYY-MM-DD")?;
-                dates.push(parse_date_spec(spec)?);
-            }
-            other if other.starts_with("--date=") => {
-                dates.push(parse_date_spec(&other["--date=".len()..])?);
-            }
-            other if other.starts_with('-') && other.len() > 1 => {
-                return Err(format!("unknown option {other} for check"));
-            }
-            other => files.push(PathBuf::from(other)),
-        }
+/// Parses the arguments after the program name. `Err` holds clap's error, which prints
+/// itself (help and version too) and knows its exit code.
+pub fn parse(args: &[String]) -> Result<Command, clap::Error> {
+    // Report files and subcommands share the first place: a first word that is no file and
+    // nearly a subcommand's name is a typo of it ("chek").
+    if let Some(first) = args.first()
+        && !first.starts_with('-')
+        && !std::path::Path::new(first).exists()
+        && let Some(name) = ["check", "export", "completions"]
+            .into_iter()
+            .find(|name| strsim::damerau_levenshtein(first, name) <= 2 && first != name)
+    {
+        return Err(Cli::command().error(
+            clap::error::ErrorKind::InvalidSubcommand,
+            format!(
+                "unrecognized subcommand '{first}'\n\n  tip: a similar subcommand exists: '{name}'"
+            ),
+        ));
     }
-    if files.is_empty() {
-        return Err("check needs at least one report file".to_owned());
-    }
-    Ok(Command::Check { files, json, dates })
+    let cli =
+        Cli::try_parse_from(std::iter::once("crosscheck".to_owned()).chain(args.iter().cloned()))?;
+    Ok(match cli.command {
+        None => Command::Gui {
+            files: cli.files,
+            renderer: cli.renderer.map(|r| match r {
+                Renderer::Glow => "glow".to_owned(),
+                Renderer::Wgpu => "wgpu".to_owned(),
+            }),
+        },
+        Some(Sub::Check { files, json, dates }) => Command::Check { files, json, dates },
+        Some(Sub::Export {
+            review,
+            format,
+            output,
+            all,
+        }) => Command::Export {
+            review,
+            format: format.name().to_owned(),
+            output,
+            all,
+        },
+        Some(Sub::Completions { shell }) => Command::Completions(shell),
+    })
 }
 
+/// Prints the completion script for `shell`.
+pub fn run_completions(shell: clap_complete::Shell) -> Result<(), String> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "crosscheck", &mut out);
+    print(&String::from_utf8_lossy(&out))
+}
+
+/// `--date FILE=YYYY-MM-DD`, checked in one place.
 fn parse_date_spec(spec: &str) -> Result<(String, NaiveDate), String> {
     let (file, date) = spec
         .rsplit_once('=')
-        .ok_or_else(|| format!("--date {spec}: expected FILE=YYYY-MM-DD"))?;
-    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| format!("--date {spec}: “{date}” is not a date like 2025-04-17"))?;
-    Ok((file.to_owned(), date))
-}
-
-fn parse_export(args: &[String]) -> Result<Command, String> {
-    let mut review = None;
-    let mut format = None;
-    let mut output = None;
-    let mut all = false;
-    let mut it = args.iter();
-    while let Some(arg) = it.next() {
-        match arg.as_str() {
-            "--format" | "-f" => format = Some(it.next().ok_or("--format needs a value")?.clone()),
-            "-o" | "--output" => {
-                output = Some(PathBuf::from(it.next().ok_or("-o needs a file name")?));
-            }
-            "--all" => all = true,
-            other if other.starts_with("--format=") => {
-                format = Some(other["--format=".len()..].to_owned());
-            }
-            other if other.starts_with('-') && other.len() > 1 => {
-                return Err(format!("unknown option {other} for export"));
-            }
-            other => {
-                if review.is_some() {
-                    return Err(format!(
-                        "export takes one review file; “{other}” is one too many"
-                    ));
-                }
-                review = Some(PathBuf::from(other));
-            }
-        }
+        .ok_or_else(|| format!("expected FILE=YYYY-MM-DD, got “{spec}”"))?;
+    if file.is_empty() {
+        return Err(format!("no file before “={date}”"));
     }
-    let review = review.ok_or("export needs a review file")?;
-    let format = format.ok_or("export needs --format json|csv|md|claimreview|webanno")?;
-    Ok(Command::Export {
-        review,
-        format,
-        output,
-        all,
-    })
+    let date = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| format!("“{date}” is not a date like 2025-04-17"))?;
+    Ok((file.to_owned(), date))
 }
 
 /// Loads the files of a `check`, applying `--date`. Fails on the first unreadable file.
@@ -468,6 +501,13 @@ mod tests {
                 renderer: None
             }
         );
+        assert_eq!(
+            parse(&args(&["a.txt", "--renderer", "glow"])).unwrap(),
+            Command::Gui {
+                files: vec!["a.txt".into()],
+                renderer: Some("glow".into())
+            }
+        );
     }
 
     #[test]
@@ -496,25 +536,39 @@ mod tests {
 
     #[test]
     fn bad_arguments_get_a_message() {
+        let err = |a: &[&str]| parse(&args(a)).unwrap_err().to_string();
+        assert!(err(&["check"]).contains("FILES"), "{}", err(&["check"]));
+        assert!(err(&["check", "a", "--date", "a=2025-13-01"]).contains("not a date"));
+        assert!(err(&["check", "a", "--date", "2025-01-01"]).contains("FILE=YYYY-MM-DD"));
+        assert!(err(&["check", "a", "--bogus"]).contains("--bogus"));
+        assert!(err(&["export", "r.ron"]).contains("--format"));
+        assert!(err(&["export", "r.ron", "--format", "pdf"]).contains("claimreview"));
+        // A typo gets a suggestion.
         assert!(
-            parse(&args(&["check"]))
-                .unwrap_err()
-                .contains("at least one")
+            err(&["chek", "a"]).contains("'check'"),
+            "{}",
+            err(&["chek", "a"])
         );
-        assert!(
-            parse(&args(&["check", "a", "--date", "a=2025-13-01"]))
-                .unwrap_err()
-                .contains("not a date")
-        );
-        assert!(
-            parse(&args(&["check", "a", "--bogus"]))
-                .unwrap_err()
-                .contains("--bogus")
-        );
-        assert!(
-            parse(&args(&["export", "r.ron"]))
-                .unwrap_err()
-                .contains("--format")
+        assert!(err(&["check", "a", "--jsno"]).contains("--json"));
+    }
+
+    #[test]
+    fn help_and_version_are_clap_displays_not_errors() {
+        use clap::error::ErrorKind;
+        for (a, kind) in [
+            (&["--help"][..], ErrorKind::DisplayHelp),
+            (&["check", "--help"], ErrorKind::DisplayHelp),
+            (&["--version"], ErrorKind::DisplayVersion),
+        ] {
+            assert_eq!(parse(&args(a)).unwrap_err().kind(), kind, "{a:?}");
+        }
+    }
+
+    #[test]
+    fn completions_for_a_shell() {
+        assert_eq!(
+            parse(&args(&["completions", "bash"])).unwrap(),
+            Command::Completions(clap_complete::Shell::Bash)
         );
     }
 }

@@ -9,14 +9,11 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let command = match cli::parse(&args) {
         Ok(command) => command,
-        Err(message) => {
-            eprintln!("crosscheck: {message}\n\n{}", cli::USAGE);
-            return ExitCode::from(2);
-        }
+        // Help and version print and exit 0; usage errors print and exit 2.
+        Err(err) => err.exit(),
     };
     let result = match command {
-        Command::Help => cli::print(cli::USAGE),
-        Command::Version => cli::print(concat!("crosscheck ", env!("CARGO_PKG_VERSION"), "\n")),
+        Command::Completions(shell) => cli::run_completions(shell),
         Command::Check { files, json, dates } => cli::run_check(&files, json, &dates),
         Command::Export {
             review,

@@ -331,5 +331,10 @@ fn a_damaged_or_missing_review_is_one_line_and_non_zero() {
     }
     let out = run(&["export", "annotations/sample-review.ron", "--format", "pdf"]);
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("invalid value 'pdf'") && err.contains("claimreview"),
+        "{err}"
+    );
+    assert_eq!(out.status.code(), Some(2), "a usage error");
 }
