@@ -191,8 +191,8 @@ const VICTIMS: &[&str] = &[
 fn victims_described(doc: &Doc<'_>) -> Vec<(usize, &'static str)> {
     let mut out = Vec::new();
     for k in 0..doc.len() {
-        if !doc.is_any(k, &["all", "most", "many", "none", "both", "half"])
-            || !doc.is(k + 1, "of")
+        if !doc.is(k + 1, "of")
+            || !doc.is_any(k, &["all", "most", "many", "none", "both", "half"])
             || !doc.is_any(k + 2, &["the", "those"])
         {
             continue;
@@ -230,6 +230,12 @@ const SUPERLATIVES: &[&str] = &[
     "poorest",
 ];
 
+/// Whether token `k` is one of [`SUPERLATIVES`] (all end in "est" but "worst").
+fn is_superlative(doc: &Doc<'_>, k: usize) -> bool {
+    let w = doc.low(k);
+    (w.ends_with("est") || w == "worst") && doc.is_any(k, SUPERLATIVES)
+}
+
 /// Where a scope after a superlative makes it a rank ("in the nation", "in history").
 const RANK_SCOPES: &[&str] = &[
     "nation",
@@ -253,6 +259,9 @@ const RANK_SCOPES: &[&str] = &[
 fn ranks(doc: &Doc<'_>) -> Vec<(usize, usize, &'static str)> {
     let mut out = Vec::new();
     for k in 0..doc.len() {
+        if !is_superlative(doc, k) {
+            continue;
+        }
         let Some(&superlative) = SUPERLATIVES.iter().find(|s| doc.is(k, s)) else {
             continue;
         };
@@ -558,6 +567,7 @@ pub fn findings(
         .iter()
         .map(|d| {
             (0..d.len())
+                .filter(|&k| is_superlative(d, k))
                 .filter_map(|k| SUPERLATIVES.iter().find(|s| d.is(k, s)).copied())
                 .collect()
         })
