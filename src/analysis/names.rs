@@ -214,6 +214,10 @@ fn capitalised(doc: &Doc<'_>, i: usize) -> bool {
 fn never_a_name(doc: &Doc<'_>, i: usize) -> bool {
     let lex = lexicon();
     let w = doc.low(i);
+    // "Jan Novak", "Theresa May" (also a modal verb): a month's name used as a name.
+    if month(w).is_some() && month_as_name(doc, i) {
+        return false;
+    }
     doc.is_function(i)
         || super::words::number_word(w).is_some()
         || matches!(
@@ -233,6 +237,28 @@ fn never_a_name(doc: &Doc<'_>, i: usize) -> bool {
         || (lex.titles.at(doc, i).is_some()
             && !doc.is_cap(i + 1)
             && lex.titles.at(doc, i).is_some_and(|(n, ())| n == 1))
+}
+
+/// Whether a month's name is a person's name here: before a capitalised word ("Jan Novak",
+/// "April Ryan") or after a first name ("Theresa May"), and not before a number ("May 5").
+fn month_as_name(doc: &Doc<'_>, i: usize) -> bool {
+    let calendar = |k: usize| {
+        let w = doc.low(k);
+        month(w).is_some() || weekday(w).is_some()
+    };
+    let before_name = doc.is_word(i + 1)
+        && doc.is_cap(i + 1)
+        && !calendar(i + 1)
+        && !doc.is_function(i + 1)
+        && doc.sentence_of.get(i + 1) == doc.sentence_of.get(i);
+    let after_first_name = i > 0
+        && doc.is_word(i - 1)
+        && doc.is_cap(i - 1)
+        && !doc.starts_sentence(i - 1)
+        && !calendar(i - 1)
+        && !doc.is_function(i - 1)
+        && doc.kind(i + 1) != Some(super::text::TokKind::Num);
+    before_name || after_first_name
 }
 
 /// Words written capitalised where a sentence does not require it, in any report: what
@@ -906,6 +932,24 @@ mod tests {
             "{names:?}"
         );
         assert!(!names.iter().any(|n| n.0 == "the"), "{names:?}");
+    }
+
+    #[test]
+    fn a_month_can_be_a_name() {
+        let text = "Police chief Jan Novak and Prime Minister Theresa May met on May 5. \
+                    They meet again in June.";
+        let doc = Doc::new(text, 0..text.len());
+        let known = capitalised_inside(std::slice::from_ref(&doc));
+        let names: Vec<String> = mentions(&doc, &known)
+            .iter()
+            .map(|m| m.folded().to_owned())
+            .collect();
+        assert!(names.contains(&"jan novak".to_owned()), "{names:?}");
+        assert!(names.contains(&"theresa may".to_owned()), "{names:?}");
+        assert!(
+            !names.iter().any(|n| n == "june" || n.ends_with(" june")),
+            "{names:?}"
+        );
     }
 
     #[test]
