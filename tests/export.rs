@@ -159,10 +159,21 @@ fn markdown_escapes_user_text() {
     assert!(md.contains("&lt;script\\>"), "{md}");
     assert!(md.contains("a \\| b \\*bold\\*"), "{md}");
     assert!(
-        md.contains("| 1. Report, \"A\" | “about 20 people were killed” | 18..22 |"),
+        md.contains("| 1. Report, \"A\" | “about 20 people were killed” | 18–22 |"),
         "{md}"
     );
     assert!(md.contains("**Verdict:** Reconciled"));
+    assert!(md.contains("(figures)"), "the kind in words: {md}");
+    // Reports by file name, never by where they lie on the reviewer's disk.
+    let mut local = hostile_review();
+    local.articles[0].path = "/home/ana/reviews/assets/a.txt".into();
+    let md_local = export::export(Format::Markdown, &local, false).expect("md");
+    assert!(!md_local.contains("/home/ana"), "{md_local}");
+    assert!(md_local.contains("a.txt"), "{md_local}");
+    assert!(
+        md.contains("https://news.example/b"),
+        "an address stays whole: {md}"
+    );
     // A table row stays one line even when the note has a newline.
     assert!(
         md.lines()

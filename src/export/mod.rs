@@ -282,6 +282,19 @@ pub fn escape_markdown(text: &str) -> String {
     out
 }
 
+/// What a finding of this kind is about, as an editor reads it.
+fn kind_in_words(kind: crate::analysis::Kind) -> &'static str {
+    use crate::analysis::Kind;
+    match kind {
+        Kind::Number => "figures",
+        Kind::People => "who was named",
+        Kind::Date => "dates and times",
+        Kind::Spelling => "spelling of a name",
+        Kind::OnlyInOne => "only in one report",
+        Kind::Statement => "a statement",
+    }
+}
+
 fn markdown_export(review: &Review, items: &[&Annotation]) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Fact-check review\n");
@@ -291,12 +304,20 @@ fn markdown_export(review: &Review, items: &[&Annotation]) -> String {
             || "date unknown".to_owned(),
             |d| d.format("%Y-%m-%d").to_string(),
         );
+        // The file's name, not where it lies on the reviewer's disk; an address as it is.
+        let file = if a.path.contains("://") {
+            a.path.clone()
+        } else {
+            std::path::Path::new(&a.path)
+                .file_name()
+                .map_or_else(|| a.path.clone(), |n| n.to_string_lossy().into_owned())
+        };
         let _ = writeln!(
             out,
             "{}. **{}** — {} ({date})",
             i + 1,
             escape_markdown(&a.title),
-            escape_markdown(&a.path)
+            escape_markdown(&file)
         );
     }
     let _ = writeln!(out, "\n## Reviewed facts ({})\n", items.len());
@@ -306,7 +327,7 @@ fn markdown_export(review: &Review, items: &[&Annotation]) -> String {
             "### {}. {} ({})\n",
             n + 1,
             escape_markdown(&a.subject),
-            a.kind.name()
+            kind_in_words(a.kind)
         );
         let _ = writeln!(out, "| Report | Quote | Value |");
         let _ = writeln!(out, "| --- | --- | --- |");
@@ -321,7 +342,7 @@ fn markdown_export(review: &Review, items: &[&Annotation]) -> String {
                 anchor.article + 1,
                 escape_markdown(&title),
                 escape_markdown(&anchor.exact),
-                escape_markdown(&anchor.value)
+                escape_markdown(&crate::analysis::readable(&anchor.value))
             );
         }
         let _ = writeln!(out, "\n**Verdict:** {}", a.verdict.label());
