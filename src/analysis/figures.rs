@@ -1,7 +1,7 @@
 //! Figures: an amount with what it counts and what happened to it, read from the words
 //! around it the way a reader of English news does.
 //!
-//! - What is counted: the noun after the amount ("12 Nepalese guides", "dozens of people",
+//! - What is counted: the noun after the amount ("12 Peruvian guides", "dozens of people",
 //!   "six of the officers"), a unit ("5,800 metres", "275-kph", "$22 billion") and what the
 //!   unit measures ("wind gusts", "a 29,035-foot mountain", "10 km high"), a nationality
 //!   ("seven Dutch children", "nine from Peru"), or nothing said ("three are missing": the

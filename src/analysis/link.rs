@@ -168,7 +168,7 @@ impl Slot {
 
     /// Whether two slots of different reports are about the same quantity: the same key,
     /// and for whole counts of people the same roles, or two main counts one of which
-    /// counts anyone ("12 Nepalese guides" and "at least 12 people").
+    /// counts anyone ("12 Peruvian guides" and "at least 12 people").
     /// `siblings` gives, for a report, its other slots of the same key.
     fn meets<'s>(&self, other: &Self, siblings: &dyn Fn(usize) -> &'s [&'s Slot]) -> bool {
         self.report() != other.report()
@@ -180,7 +180,7 @@ impl Slot {
 }
 
 /// Whether two slots' places allow them to be one quantity: one says no place, they share
-/// one, or no report tells their places apart (then "63 killed in Oaxaca" and "63 killed in
+/// one, or no report tells their places apart (then "63 killed in Puebla" and "63 killed in
 /// Mexico" may be one toll). A report that gives this figure for each of two places tells
 /// them apart.
 fn places_compatible<'s>(a: &Slot, b: &Slot, siblings: &dyn Fn(usize) -> &'s [&'s Slot]) -> bool {

@@ -1,5 +1,5 @@
 //! Names: the capitalised words that name a person, a place or an organisation, the title
-//! or role said with them ("Gov. Larry Hogan", "NATO chief Mark Rutte"), what kind of name
+//! or role said with them ("Gov. Ann Reyes", "NATO chief Mark Rutte"), what kind of name
 //! each is, and the names that are one name spelled two ways across reports.
 //!
 //! A capitalised word opening a sentence or a headline is a name only when the reports
@@ -68,7 +68,7 @@ pub fn fold(word: &str) -> String {
         .collect()
 }
 
-/// Lower-case particles inside names ("Tunnel de Geronde", "Bashar al-Assad").
+/// Lower-case particles inside names ("Tunnel de Lakeside", "Omar al-Farsi").
 const PARTICLES: &[&str] = &[
     "de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "la", "le", "al", "el",
     "bin", "ibn", "ben", "of", "y", "dos", "das",
@@ -197,7 +197,7 @@ const PLACE_BEFORE: &[&str] = &[
 ];
 
 /// Whether the word before a name makes it a place: "in Paris", but not "according to
-/// Cordova".
+/// Varga".
 fn place_before(doc: &Doc<'_>, start: usize) -> bool {
     let Some(k) = start.checked_sub(1) else {
         return false;
@@ -302,7 +302,7 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
             let free = !doc.starts_sentence(k) && !title_line && !doc.has(k, UPPER);
             (free || known.contains(&fold(doc.tok(k)))) && !never_a_name(doc, k)
         };
-        // A title before the name: "Gov. Larry Hogan", "President Joe Biden".
+        // A title before the name: "Gov. Ann Reyes", "President Joe Biden".
         let mut title = None;
         if let Some((len, ())) = lex.titles.at(doc, i)
             && ((i + len)..=(i + len)).all(|k| capitalised(doc, k) || doc.is_punct(k, '.'))
@@ -320,13 +320,13 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
             i += 1;
             continue;
         }
-        // The name's extent: capitalised words, initials ("George W. Bush", "J.E. Merit"),
-        // hyphens and particles inside ("Kara-Murza", "Bashar al-Assad").
+        // The name's extent: capitalised words, initials ("George W. Bush", "K.L. Ford"),
+        // hyphens and particles inside ("Lund-Haas", "Omar al-Farsi").
         let start = i;
         let mut end = i;
         let mut k = i + 1;
         loop {
-            // A title starts the next name: "Maryland Gov. Larry Hogan".
+            // A title starts the next name: "Ohio Gov. Ann Reyes".
             if lex
                 .titles
                 .at(doc, k)
@@ -352,7 +352,7 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
                 && doc.is_cap(k + 1)
                 && !doc.has(k + 1, SPACE_BEFORE)
             {
-                // "Kara-Murza", "Widmer-Schlumpf"; not "Los Angeles-based".
+                // "Lund-Haas", "Saint-Ouen"; not "Lyon-based".
                 end = k + 1;
                 k += 2;
             } else if doc.is_any(k, PARTICLES) && capitalised(doc, k + 1) && !doc.is(k, "of") {
@@ -371,7 +371,7 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
             continue;
         }
         // A title written before in lower case: "envoy Steve Witkoff", "refinery manager Don
-        // Parus".
+        // Marsh".
         if title.is_none()
             && let Some((from, ())) = start
                 .checked_sub(1)
@@ -379,7 +379,7 @@ pub fn mentions(doc: &Doc<'_>, known: &HashSet<String>) -> Vec<Mention> {
         {
             title = Some(doc.span_text(from, start - 1).to_ascii_lowercase());
         }
-        // "a German national, Rico Krieger": a noun for a person before the name.
+        // "a German national, Karl Brandt": a noun for a person before the name.
         if title.is_none()
             && doc.is_punct(start.wrapping_sub(1), ',')
             && lex.people.at(doc, start.wrapping_sub(2)).is_some()
@@ -431,11 +431,11 @@ fn classify(doc: &Doc<'_>, start: usize, end: usize, words: &[String], titled: b
         return NameKind::Place;
     }
     let before = start.checked_sub(1).map_or("", |k| doc.low(k));
-    // "a Los Angeles-based company", "a Lyon-born chef": a place.
+    // "a Lyon-based company", "a Lyon-born chef": a place.
     if doc.is_punct(end + 1, '-') && doc.is_any(end + 2, &["based", "born", "headquartered"]) {
         return NameKind::Place;
     }
-    // "a Rite Aid", "an Airbus": nobody is "a" person's name.
+    // "a Corner Mart", "an Airbus": nobody is "a" person's name.
     if matches!(before, "a" | "an") {
         return NameKind::Other;
     }
@@ -480,7 +480,7 @@ pub fn places_by_sentence(
         if is_dateline(doc, m) {
             continue;
         }
-        // "told a briefing in Manila that three people had died": where it was said, not
+        // "told a briefing in Lima that three people had died": where it was said, not
         // where it happened.
         let said_before = (doc.sentence_range(m.tokens.start).start..m.tokens.start)
             .any(|k| doc.is_any(k, &["briefing", "conference", "told", "said"]))
@@ -497,15 +497,15 @@ pub fn places_by_sentence(
     out
 }
 
-/// Whether a name opens the report as its dateline ("MANILA, Philippines –", "NEWTOWN —",
-/// "Sierre (Switzerland):"): where it was written, not a place of the story.
+/// Whether a name opens the report as its dateline ("LIMA, Peru –", "NEWTOWN —",
+/// "Arles (France):"): where it was written, not a place of the story.
 pub fn is_dateline(doc: &Doc<'_>, m: &Mention) -> bool {
     let start = doc.sentence_range(m.tokens.start).start;
     if m.tokens.start != start {
         return false;
     }
     let mut k = m.tokens.end;
-    // ", Philippines" or "(Switzerland)" may follow.
+    // ", Peru" or "(France)" may follow.
     if doc.is_punct(k, ',') || doc.is_punct(k, '(') {
         k += 1;
         while k < doc.len() && doc.is_word(k) && k < m.tokens.end + 4 {
@@ -540,7 +540,7 @@ pub fn place_names(
         canonical.get(f).map_or(f, String::as_str).to_owned()
     };
     // Words of people's names (a name with a title, or of two words or more) are never
-    // places: "according to Cordova" is the health secretary.
+    // places: "according to Varga" is the health secretary.
     let person_words: BTreeSet<String> = mentions
         .iter()
         .flatten()
@@ -629,7 +629,7 @@ pub fn spelling_variants(a: &str, b: &str, shortest: usize) -> bool {
     if na == nb {
         return true;
     }
-    // A plural is the same word, not another spelling ("Sherpa", "Sherpas").
+    // A plural is the same word, not another spelling ("porter", "porters").
     if na.strip_suffix('s') == Some(&nb) || nb.strip_suffix('s') == Some(&na) {
         return false;
     }
@@ -654,8 +654,8 @@ fn is_nationality_or_country(w: &str) -> bool {
 }
 
 /// The names spelled two ways across reports. Two names are one spelled two ways when they
-/// share every word but one, that one is a spelling variant ("Alexei Navalny" / "Alexey
-/// Navalny"), or they are the same letters spaced otherwise ("De Sousa" / "`DeSousa`"); a
+/// share every word but one, that one is a spelling variant ("Sergei Petrov" / "Sergey
+/// Petrov"), or they are the same letters spaced otherwise ("De Silva" / "`DeSilva`"); a
 /// one-word name when it is long enough and no report has both forms as different people.
 pub fn variants(mentions: &[Vec<Mention>]) -> Vec<Variant> {
     // Every distinct form, with where it occurs.

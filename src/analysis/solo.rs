@@ -488,7 +488,7 @@ pub fn findings(
         {
             continue;
         }
-        // "two seats from Prince Charles": a position, not a count.
+        // "two seats from the prince": a position, not a count.
         if best.unit.is_none()
             && !best.counts_people()
             && doc.is_any(
@@ -752,7 +752,7 @@ pub fn findings(
             if m.kind != NameKind::Person || (m.title.is_none() && m.words.len() < 2) {
                 return false;
             }
-            // A reporter of the story ("CBS News Correspondent Lee Cowan reports") is a byline.
+            // A reporter of the story ("TV correspondent Sam Lee reports") is a byline.
             let byline = m.title.as_deref().is_some_and(|t| {
                 [
                     "correspondent",
@@ -780,7 +780,7 @@ pub fn findings(
                 lex.titles.get(w).is_some() || lex.titles.get(w.trim_end_matches('s')).is_some()
             };
             // A title alone ("Foreign Minister"); a nationality ("African American"); a
-            // product code ("Sikorsky S-76").
+            // product code ("Aero X-20").
             !is_title(&m.words.join(" "))
                 && m.words
                     .iter()
@@ -809,7 +809,7 @@ pub fn findings(
                 .iter()
                 .filter(|o| o.sentence == m.sentence && !std::ptr::eq(*o, m) && only_here(o))
                 .count();
-            // "…, Swiss prosecutor Olivier Elsig said.": an attribution of words said, not
+            // "…, Dutch prosecutor Piet Vos said.": an attribution of words said, not
             // something the person did.
             let attribution_only = doc.is_any(m.tokens.end, SPEECH)
                 && (m.tokens.end + 1..range.end).all(|k| doc.kind(k) == Some(TokKind::Punct));

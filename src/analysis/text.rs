@@ -8,7 +8,7 @@ use std::ops::Range;
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TokKind {
-    /// Letters (with inner apostrophes or dots: `d'Anniviers`, `U.S.`, `a.m.`).
+    /// Letters (with inner apostrophes or dots: `d'Arbois`, `U.S.`, `a.m.`).
     Word,
     /// Digits, with inner commas, points or a colon (`1,995`, `5.8`, `9:45`), possibly with
     /// letters glued after (`19th`, `2km`).
@@ -322,7 +322,7 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Tok> {
                 if is_word_char(d) || (d.is_ascii_digit() && !dotted) {
                     j += dl;
                 } else if is_apostrophe(d) {
-                    // An inner apostrophe (d'Anniviers, O'Neil, don't), but not a possessive.
+                    // An inner apostrophe (d'Arbois, O'Neil, don't), but not a possessive.
                     let rest = &text[j + dl..];
                     let next = rest.chars().next();
                     let possessive = matches!(next, Some('s' | 'S'))

@@ -674,7 +674,7 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
         k += 1;
     }
     // An event word after the time and across "and" or a comma starts another clause
-    // ("left Kathmandu at 10:32 a.m. and crashed minutes before").
+    // ("left Lhasa at 10:32 a.m. and crashed minutes before").
     candidates.retain(|c| {
         c.0 < t.tokens.start
             || !(t.tokens.end..c.0).any(|k| doc.is(k, "and") || doc.is_punct(k, ','))
