@@ -595,8 +595,9 @@ fn measure_left(
     None
 }
 
-/// Auxiliaries before a main verb.
-const HELPERS: &[&str] = &[
+/// Auxiliaries before a main verb (also what a bare count is the subject of: "2 million
+/// have seen").
+pub const HELPERS: &[&str] = &[
     "have",
     "has",
     "had",

@@ -137,15 +137,10 @@ fn stated_elsewhere(f: &Figure, report: usize, index: &ByValue<'_>) -> bool {
     })
 }
 
-/// Auxiliaries a count can be the subject of.
-const AUXILIARIES: &[&str] = &[
-    "have", "has", "had", "were", "are", "was", "is", "will", "would", "could", "may", "might",
-];
-
 /// A bare count that is the subject of its verb ("up to 2 million have seen the body",
 /// "thousands were evacuated"): in news it counts people even with no noun.
 fn bare_subject(doc: &Doc<'_>, f: &Figure) -> bool {
-    f.nouns.is_empty() && f.unit.is_none() && doc.is_any(f.last + 1, AUXILIARIES)
+    f.nouns.is_empty() && f.unit.is_none() && doc.is_any(f.last + 1, super::figures::HELPERS)
 }
 
 /// A count of people said to be somewhere, with no verb to measure it by ("around 100
