@@ -42,6 +42,8 @@ fn review(n: usize) -> Review {
                 note: "Checked against the emergency service's statement.".into(),
                 sources: vec![format!("https://example.org/source/{i}")],
                 tags: vec!["casualties".into()],
+                claim: String::new(),
+                url: String::new(),
                 reviewer: "Ana".into(),
                 created: now,
                 modified: now,
@@ -55,10 +57,12 @@ fn review(n: usize) -> Review {
                 hash: format!("sha256:{i:064}"),
                 title: format!("Report {i}"),
                 date: None,
+                meta: crosscheck::corpus::Meta::default(),
             })
             .collect(),
         annotations,
         next_id: n as u64,
+        ..Review::default()
     }
 }
 

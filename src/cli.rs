@@ -34,6 +34,11 @@ pub enum Command {
         /// Dates set by hand: (file as given, date).
         dates: Vec<(String, NaiveDate)>,
     },
+    /// Print the text the engine reads from a report.
+    Text {
+        /// The report.
+        file: PathBuf,
+    },
     /// Export a review.
     Export {
         /// The review file.
@@ -58,7 +63,7 @@ pub enum Command {
 struct Cli {
     #[command(subcommand)]
     command: Option<Sub>,
-    /// Report files (plain UTF-8 text) or a review file to open in the window.
+    /// Reports (plain UTF-8 text or saved web pages) or a review file to open in the window.
     files: Vec<PathBuf>,
     /// The window's renderer.
     #[arg(long, value_enum)]
@@ -79,6 +84,13 @@ enum Sub {
         /// dates ("on Monday") resolve against it. Repeat for several reports.
         #[arg(long = "date", value_name = "FILE=YYYY-MM-DD", value_parser = parse_date_spec)]
         dates: Vec<(String, NaiveDate)>,
+    },
+    /// Print the text the engine reads from a report: the file itself for a plain-text
+    /// report, the article text extracted from a saved web page. Offsets in `check --json`
+    /// count bytes of this text.
+    Text {
+        /// The report (.txt, or .html/.htm as saved by a browser).
+        file: PathBuf,
     },
     /// Export a saved review (to stdout without -o).
     Export {
@@ -123,8 +135,10 @@ enum FormatArg {
     Json,
     /// One row per annotation.
     Csv,
-    /// A readable report.
+    /// A readable report in Markdown.
     Md,
+    /// The same report as one self-contained HTML page.
+    Html,
     /// schema.org ClaimReview (JSON-LD).
     Claimreview,
     /// W3C Web Annotation (JSON-LD).
@@ -137,6 +151,7 @@ impl FormatArg {
             Self::Json => "json",
             Self::Csv => "csv",
             Self::Md => "md",
+            Self::Html => "html",
             Self::Claimreview => "claimreview",
             Self::Webanno => "webanno",
         }
@@ -151,7 +166,7 @@ pub fn parse(args: &[String]) -> Result<Command, clap::Error> {
     if let Some(first) = args.first()
         && !first.starts_with('-')
         && !std::path::Path::new(first).exists()
-        && let Some(name) = ["check", "export", "completions"]
+        && let Some(name) = ["check", "text", "export", "completions"]
             .into_iter()
             .find(|name| strsim::damerau_levenshtein(first, name) <= 2 && first != name)
     {
@@ -173,6 +188,7 @@ pub fn parse(args: &[String]) -> Result<Command, clap::Error> {
             }),
         },
         Some(Sub::Check { files, json, dates }) => Command::Check { files, json, dates },
+        Some(Sub::Text { file }) => Command::Text { file },
         Some(Sub::Export {
             review,
             format,
@@ -260,9 +276,16 @@ pub struct CheckJson<'a> {
 
 #[derive(Serialize)]
 struct ArticleJson<'a> {
+    authors: &'a [String],
     date: Option<String>,
+    /// `text` (offsets count bytes of the file) or `html` (bytes of the article text
+    /// extracted from the page, which `crosscheck text FILE` prints).
+    form: &'static str,
+    outlet: &'a str,
     path: &'a str,
+    published: &'a str,
     title: &'a str,
+    url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -327,9 +350,14 @@ pub fn check_json<'a>(
             .iter()
             .zip(labels)
             .map(|(a, label)| ArticleJson {
+                authors: &a.meta.authors,
                 date: a.date.map(|d| d.format("%Y-%m-%d").to_string()),
+                form: a.form.name(),
+                outlet: &a.meta.outlet,
                 path: label,
+                published: &a.meta.published,
                 title: &a.title,
+                url: &a.meta.url,
             })
             .collect(),
         counts: serde_json::to_value(analysis.counts).unwrap_or_default(),
@@ -430,6 +458,12 @@ pub fn run_check(
     }
 }
 
+/// Runs `text`: prints exactly the text `check` analyses for this report.
+pub fn run_text(file: &std::path::Path) -> Result<(), String> {
+    let article = corpus::load_path(file).map_err(|err| err.to_string())?;
+    print(&article.text)
+}
+
 /// Runs `export`: reads the review (RON or the JSON export), exports it to `output` (written
 /// atomically) or stdout.
 pub fn run_export(
@@ -439,7 +473,7 @@ pub fn run_export(
     all: bool,
 ) -> Result<(), String> {
     let format = crate::export::Format::parse(format).ok_or_else(|| {
-        format!("unknown format “{format}”: use json, csv, md, claimreview or webanno")
+        format!("unknown format “{format}”: use json, csv, md, html, claimreview or webanno")
     })?;
     let (mut review, _) = crate::store::load(review_path).map_err(|err| err.to_string())?;
     // The reports, with the dates the review gives them: their texts give character
@@ -562,6 +596,17 @@ mod tests {
         ] {
             assert_eq!(parse(&args(a)).unwrap_err().kind(), kind, "{a:?}");
         }
+    }
+
+    #[test]
+    fn text_takes_one_file() {
+        assert_eq!(
+            parse(&args(&["text", "page.html"])).unwrap(),
+            Command::Text {
+                file: "page.html".into()
+            }
+        );
+        assert!(parse(&args(&["text"])).is_err());
     }
 
     #[test]

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
     let result = match command {
         Command::Completions(shell) => cli::run_completions(shell),
         Command::Check { files, json, dates } => cli::run_check(&files, json, &dates),
+        Command::Text { file } => cli::run_text(&file),
         Command::Export {
             review,
             format,

@@ -452,13 +452,16 @@ fn check_without_json_prints_quotes_and_values() {
 #[test]
 fn unreadable_input_exits_non_zero_with_one_line_naming_the_file() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let binary = dir.path().join("photo.jpg");
-    std::fs::write(&binary, b"\xff\xd8\xff\xe0\0\0JFIF").expect("write");
+    let photo = dir.path().join("photo.jpg");
+    std::fs::write(&photo, b"\xff\xd8\xff\xe0\0\0JFIF").expect("write");
+    let binary = dir.path().join("data.bin");
+    std::fs::write(&binary, b"\x01\x02\0\0\x7f").expect("write");
     let latin1 = dir.path().join("latin1.txt");
     std::fs::write(&latin1, b"Caf\xe9 cr\xe8me").expect("write");
     let empty = dir.path().join("empty.txt");
     std::fs::write(&empty, b"\n\n").expect("write");
     for (path, needle) in [
+        (photo.to_string_lossy().into_owned(), "JPEG image"),
         (binary.to_string_lossy().into_owned(), "binary"),
         (latin1.to_string_lossy().into_owned(), "UTF-8"),
         (empty.to_string_lossy().into_owned(), "empty"),

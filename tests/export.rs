@@ -50,6 +50,8 @@ fn hostile_review() -> Review {
             "+cite \"Kyiv Independent\"".into(),
         ],
         tags: vec!["-tag".into(), "@handle".into(), "ok".into()],
+        claim: String::new(),
+        url: String::new(),
         reviewer: "Zoë".into(),
         created: time(1_744_800_000),
         modified: time(1_744_900_000),
@@ -73,16 +75,19 @@ fn hostile_review() -> Review {
                 hash: "sha256:a".into(),
                 title: "Report, \"A\"".into(),
                 date: NaiveDate::from_ymd_opt(2025, 4, 16),
+                meta: crosscheck::corpus::Meta::default(),
             },
             ReviewedArticle {
                 path: "https://news.example/b".into(),
                 hash: "sha256:b".into(),
                 title: "Report B".into(),
                 date: None,
+                meta: crosscheck::corpus::Meta::default(),
             },
         ],
         annotations: vec![tricky, unreviewed],
         next_id: 10,
+        ..Review::default()
     }
 }
 

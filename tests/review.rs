@@ -303,9 +303,11 @@ fn damaged_newer_and_missing_report_reviews_are_reported_and_left_untouched() {
             hash: "sha256:00".into(),
             title: "Gone".into(),
             date: None,
+            meta: crosscheck::corpus::Meta::default(),
         }],
         annotations: vec![],
         next_id: 0,
+        ..Review::default()
     };
     store::save(&missing, &review).expect("save");
     let before: Vec<Vec<u8>> = [&damaged, &newer]
@@ -474,6 +476,8 @@ fn annotation_strategy() -> impl Strategy<Value = Annotation> {
                 note,
                 sources,
                 tags,
+                claim: format!("{reviewer} said so"),
+                url: format!("https://desk.example/checks#{id}"),
                 reviewer,
                 created: time(c),
                 modified: DateTime::<Utc>::from_timestamp(m, nanos).unwrap_or_default(),
@@ -485,11 +489,23 @@ fn review_strategy() -> impl Strategy<Value = Review> {
     (
         prop::collection::vec(annotation_strategy(), 0..8),
         prop::collection::vec((".{0,12}", ".{0,12}", any::<bool>()), 0..3),
+        (".{0,12}", ".{0,12}", any::<bool>()),
     )
-        .prop_map(|(mut annotations, articles)| {
+        .prop_map(|(mut annotations, articles, (title, outlet, scaled))| {
             annotations.sort_by_key(|a| a.id);
             annotations.dedup_by_key(|a| a.id);
+            let publisher = crosscheck::review::Publisher {
+                url: format!("https://{}.example/", outlet.len()),
+                scale: scaled.then(|| crosscheck::review::RatingScale {
+                    worst: 1,
+                    best: 5,
+                    values: vec![(Verdict::ConfirmedConflict, 1), (Verdict::NotAConflict, 5)],
+                }),
+                name: outlet.clone(),
+            };
             Review {
+                title,
+                publisher,
                 articles: articles
                     .into_iter()
                     .map(|(path, title, dated)| ReviewedArticle {
@@ -497,6 +513,11 @@ fn review_strategy() -> impl Strategy<Value = Review> {
                         hash: "sha256:ab".into(),
                         title,
                         date: chrono::NaiveDate::from_ymd_opt(2025, 4, 17).filter(|_| dated),
+                        meta: crosscheck::corpus::Meta {
+                            outlet: outlet.clone(),
+                            authors: vec![outlet.clone(), "Ana \"A\" Ruhl".into()],
+                            ..Default::default()
+                        },
                     })
                     .collect(),
                 next_id: annotations.last().map_or(0, |a| a.id.saturating_add(1)),
@@ -510,6 +531,10 @@ fn review_strategy() -> impl Strategy<Value = Review> {
 struct SerdeFile {
     format: String,
     version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    publisher: crosscheck::review::Publisher,
     articles: Vec<ReviewedArticle>,
     annotations: Vec<Annotation>,
     #[serde(default)]
@@ -520,6 +545,8 @@ fn serde_file(review: &Review) -> SerdeFile {
     SerdeFile {
         format: store::FORMAT_NAME.into(),
         version: store::FORMAT_VERSION,
+        title: review.title.clone(),
+        publisher: review.publisher.clone(),
         articles: review.articles.clone(),
         annotations: review.annotations.clone(),
         next_id: review.next_id,

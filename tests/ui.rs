@@ -93,7 +93,10 @@ fn bad_files_get_a_message_and_change_nothing() {
         .iter()
         .map(|n| n.text.clone())
         .collect();
-    assert!(notices.iter().any(|n| n.contains("binary")), "{notices:?}");
+    assert!(
+        notices.iter().any(|n| n.contains("is a PDF document")),
+        "{notices:?}"
+    );
     assert!(
         notices.iter().any(|n| n.contains("already open")),
         "{notices:?}"

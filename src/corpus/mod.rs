@@ -1,11 +1,18 @@
-//! The reports being compared: loading them from files, the clipboard or the bundled sample,
-//! refusing bad input with a clear message, and the optional `date YYYY-MM-DD headline` header.
+//! The reports being compared: loading them from files (plain text or saved web pages), the
+//! clipboard or the bundled sample, refusing bad input with a clear message, and what a report
+//! says about itself (headline, date, outlet, address, authors, publication time).
 //!
-//! Every later layer points into an [`Article`] by byte range of its original text, so the
-//! text is kept exactly as read: no decoding with replacement, no line-ending changes. A file
-//! that is not UTF-8 is refused rather than silently altered (offsets would no longer match
-//! the file on disk).
+//! Every later layer points into an [`Article`] by byte range of its text. For a plain-text
+//! report that is the file exactly as read: no decoding with replacement, no line-ending
+//! changes, and a file that is not UTF-8 is refused rather than silently altered (offsets would
+//! no longer match the file on disk). For a web page it is the article text extracted from it
+//! ([`html`]), which `crosscheck text FILE` prints; [`Article::form`] says which.
+//!
+//! A plain-text report may open with a header: a `date YYYY-MM-DD headline` line, then any of
+//! `outlet: …`, `url: …`, `author: …` (or `by: …`, names separated by commas or "and") and
+//! `published: …` (an ISO 8601 time), one a line. The header is not analysed.
 
+pub mod html;
 pub mod text;
 
 use std::fmt;
@@ -23,6 +30,10 @@ use sha2::{Digest as _, Sha256};
 /// panes responsive (each pane lays out its whole text). A bigger file is almost certainly not
 /// a single report (a database dump, a PDF, a log) and is refused with a message.
 pub const MAX_ARTICLE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// Largest saved web page accepted, in bytes. Pages carry their scripts, styles and inline
+/// images: 16 MiB is several times the heaviest news page saved as "HTML only".
+pub const MAX_PAGE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Where a report came from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -56,13 +67,66 @@ pub enum DateOrigin {
     Unknown,
 }
 
+/// What the text of a report is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Form {
+    /// A plain-text file, exactly as read.
+    #[default]
+    Text,
+    /// The article text extracted from a saved web page.
+    Html,
+}
+
+impl Form {
+    /// The name in `check --json` (`"text"` or `"html"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Text => "text",
+            Self::Html => "html",
+        }
+    }
+}
+
+/// What a report says about where and when it appeared. Every field may be empty (unknown).
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Meta {
+    /// The outlet that published it ("The Northern Ledger").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub outlet: String,
+    /// Its address on the web.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// Its authors.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// When it was published, as the outlet gives it (ISO 8601, "2024-03-11T08:40:00+01:00").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub published: String,
+}
+
+impl Meta {
+    /// Whether nothing is known.
+    pub fn is_empty(&self) -> bool {
+        self.outlet.is_empty()
+            && self.url.is_empty()
+            && self.authors.is_empty()
+            && self.published.is_empty()
+    }
+}
+
 /// One report, its text exactly as read, and what the loader learnt about it.
 #[derive(Clone, Debug)]
 pub struct Article {
     /// Where it came from.
     pub source: Source,
-    /// The full text as read (including the header line, if any).
+    /// The text the engine reads: the file as read (header included) for a plain-text
+    /// report, the extracted article for a web page.
     pub text: Arc<str>,
+    /// Which of the two [`Self::text`] is.
+    pub form: Form,
+    /// Outlet, address, authors and publication time, when known.
+    pub meta: Meta,
     /// `sha256:<hex>` of the text, to notice when a file changed under a saved review.
     pub hash: String,
     /// The headline from the header, or the opening words of the text.
@@ -108,7 +172,19 @@ pub enum LoadError {
         offset: usize,
         byte: u8,
     },
-    /// Over [`MAX_ARTICLE_BYTES`].
+    /// A file of a kind that is no report at all (a PDF, an image, an office document).
+    #[error(
+        "{path}: is {what}, not a report; save the article as a web page (.html) or as plain \
+         text and open that"
+    )]
+    NotAReport { path: String, what: &'static str },
+    /// A web page in which no article text was found.
+    #[error(
+        "{path}: no article text found in this web page; save the article's own page once it \
+         has loaded (in the browser: Save Page As…) and open that"
+    )]
+    NoArticleText { path: String },
+    /// Over [`MAX_ARTICLE_BYTES`] (or [`MAX_PAGE_BYTES`] for a web page).
     #[error("{path}: {size} bytes is over the limit of {limit} bytes for one report")]
     TooLarge { path: String, size: u64, limit: u64 },
     /// The same file, or a file with the very same text, is already open.
@@ -135,7 +211,7 @@ impl LoadError {
     }
 }
 
-/// Reads a report from disk, refusing anything that is not a plain-text report.
+/// Reads a report from disk: a plain-text report or a saved web page, refusing anything else.
 pub fn load_path(path: &Path) -> Result<Article, LoadError> {
     let metadata = std::fs::metadata(path).map_err(|err| LoadError::from_io(path, err))?;
     if metadata.is_dir() {
@@ -143,38 +219,81 @@ pub fn load_path(path: &Path) -> Result<Article, LoadError> {
             path: path.display().to_string(),
         });
     }
-    if metadata.len() > MAX_ARTICLE_BYTES {
+    let limit = limit_for(&Source::File(path.to_path_buf()), None);
+    if metadata.len() > limit {
         return Err(LoadError::TooLarge {
             path: path.display().to_string(),
             size: metadata.len(),
-            limit: MAX_ARTICLE_BYTES,
+            limit,
         });
     }
     let file = std::fs::File::open(path).map_err(|err| LoadError::from_io(path, err))?;
     // Read one byte past the limit: special files (pipes, /dev/zero) report a length of 0.
     let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.take(MAX_ARTICLE_BYTES + 1)
+    file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(|err| LoadError::from_io(path, err))?;
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.display().to_string(),
-            size: bytes.len() as u64,
-            limit: MAX_ARTICLE_BYTES,
-        });
-    }
     from_bytes(Source::File(path.to_path_buf()), bytes)
+}
+
+/// The extension of a report's file or sample name.
+fn extension(source: &Source) -> Option<&str> {
+    let name = match source {
+        Source::File(path) => path.to_str()?,
+        Source::Bundled(name) => name,
+        Source::Pasted(_) => return None,
+    };
+    let (_, ext) = name.rsplit_once('.')?;
+    (!ext.contains(['/', '\\'])).then_some(ext)
+}
+
+/// The size limit for a report from this source: a page's if it is named or shaped like one.
+fn limit_for(source: &Source, bytes: Option<&[u8]>) -> u64 {
+    if html::looks_like_html(extension(source), bytes.unwrap_or_default()) {
+        MAX_PAGE_BYTES
+    } else {
+        MAX_ARTICLE_BYTES
+    }
+}
+
+/// What a file is, from its first bytes, when it is a kind that is never a report.
+fn foreign_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 9] = [
+        (b"%PDF-", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"PK\x03\x04", "a zip archive or an office document"),
+        (b"\xd0\xcf\x11\xe0", "an old Microsoft Office document"),
+        (b"{\\rtf", "an RTF document"),
+        (b"\x1f\x8b", "a gzip archive"),
+        (b"II*\x00", "a TIFF image"),
+    ];
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("a WebP image");
+    }
+    SIGNATURES
+        .iter()
+        .find(|(magic, _)| bytes.starts_with(magic))
+        .map(|(_, what)| *what)
 }
 
 /// Builds a report from bytes already in memory (bundled sample, clipboard, tests).
 pub fn from_bytes(source: Source, bytes: Vec<u8>) -> Result<Article, LoadError> {
     let name = source.to_string();
-    if bytes.len() as u64 > MAX_ARTICLE_BYTES {
+    let limit = limit_for(&source, Some(&bytes));
+    if bytes.len() as u64 > limit {
         return Err(LoadError::TooLarge {
             path: name,
             size: bytes.len() as u64,
-            limit: MAX_ARTICLE_BYTES,
+            limit,
         });
+    }
+    if let Some(what) = foreign_kind(&bytes) {
+        return Err(LoadError::NotAReport { path: name, what });
+    }
+    if html::looks_like_html(extension(&source), &bytes) {
+        return from_page(source, &bytes);
     }
     // Binary first: a PDF is also invalid UTF-8, and "binary" is the more useful message.
     // A NUL byte anywhere means binary (git and ripgrep look at the first 8 KiB; reports are
@@ -203,6 +322,51 @@ pub fn from_bytes(source: Source, bytes: Vec<u8>) -> Result<Article, LoadError> 
     Ok(Article::new(source, text))
 }
 
+/// A report from a saved web page: decoded in its declared charset, its article extracted.
+fn from_page(source: Source, bytes: &[u8]) -> Result<Article, LoadError> {
+    let name = source.to_string();
+    let (html_text, warning) = html::decode(bytes);
+    if html_text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(LoadError::Empty { path: name });
+    }
+    // Text with control bytes other than whitespace is no page (a binary file named .html).
+    if let Some(offset) = html_text.find('\0') {
+        return Err(LoadError::Binary { path: name, offset });
+    }
+    let page =
+        html::extract(&html_text).map_err(|_| LoadError::NoArticleText { path: name.clone() })?;
+    if page.text.len() as u64 > MAX_ARTICLE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: name,
+            size: page.text.len() as u64,
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    let mut warnings = page.warnings;
+    warnings.extend(warning);
+    let date_origin = if page.date.is_some() {
+        DateOrigin::Header
+    } else {
+        DateOrigin::Unknown
+    };
+    let body = 0..page.text.len();
+    Ok(Article {
+        source,
+        hash: content_hash(page.text.as_bytes()),
+        text: page.text.into(),
+        form: Form::Html,
+        meta: page.meta,
+        title: page.title,
+        date: page.date,
+        date_origin,
+        body,
+        warnings,
+    })
+}
+
 /// Builds a report from pasted text. Pasted text has no file, so only emptiness and the size
 /// limit can be wrong with it.
 pub fn from_pasted(number: u32, text: &str) -> Result<Article, LoadError> {
@@ -214,30 +378,30 @@ impl Article {
         let hash = content_hash(text.as_bytes());
         let header = parse_header(&text);
         let mut warnings = Vec::new();
-        let (title, date, body) = match header {
-            Some(header) => {
-                if let Some(bad) = header.bad_date {
-                    warnings.push(format!(
-                        "the header date “{bad}” is not a real date; set the date by hand"
-                    ));
-                }
-                let title = if header.headline.is_empty() {
-                    title_from_text(&text[header.body_start..])
-                } else {
-                    header.headline
-                };
-                (title, header.date, header.body_start..text.len())
-            }
-            None => (title_from_text(&text), None, 0..text.len()),
+        if let Some(bad) = &header.bad_date {
+            warnings.push(format!(
+                "the header date “{bad}” is not a real date; set the date by hand"
+            ));
+        }
+        let title = if header.headline.is_empty() {
+            title_from_text(&text[header.body_start..])
+        } else {
+            header.headline
         };
+        let date = header
+            .date
+            .or_else(|| html::date_of(&header.meta.published));
         let date_origin = if date.is_some() {
             DateOrigin::Header
         } else {
             DateOrigin::Unknown
         };
+        let body = header.body_start..text.len();
         Self {
             source,
             text: text.into(),
+            form: Form::Text,
+            meta: header.meta,
             hash,
             title,
             date,
@@ -286,18 +450,59 @@ pub fn content_hash(bytes: &[u8]) -> String {
     out
 }
 
+#[derive(Default)]
 struct Header {
     date: Option<NaiveDate>,
     bad_date: Option<String>,
     headline: String,
+    meta: Meta,
     body_start: usize,
 }
 
-/// Parses `date YYYY-MM-DD headline` on the first line (leading whitespace and a byte-order
-/// mark allowed). A first line that starts with "date" but has no date-shaped word is text.
-fn parse_header(text: &str) -> Option<Header> {
-    let line_end = text.find('\n').map_or(text.len(), |i| i + 1);
-    let line = &text[..line_end];
+/// Parses the optional header: `date YYYY-MM-DD headline` on the first line (leading
+/// whitespace and a byte-order mark allowed), then `key: value` lines for the metadata keys.
+/// A first line that starts with "date" but has no date-shaped word is text, and so is any
+/// line whose key is not one of the metadata keys.
+fn parse_header(text: &str) -> Header {
+    let mut header = Header::default();
+    let mut at = 0;
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    if let Some((date, bad_date, headline)) = date_line(&text[..first_end]) {
+        header.date = date;
+        header.bad_date = bad_date;
+        header.headline = headline;
+        at = first_end;
+    }
+    while at < text.len() {
+        let end = text[at..].find('\n').map_or(text.len(), |i| at + i + 1);
+        let line = text[at..end].trim_start_matches('\u{feff}').trim();
+        let Some((key, value)) = line.split_once(':') else {
+            break;
+        };
+        let value = value.trim().to_owned();
+        match key.trim().to_ascii_lowercase().as_str() {
+            "outlet" | "publisher" => header.meta.outlet = value,
+            "url" => header.meta.url = value,
+            "author" | "authors" | "by" => {
+                header.meta.authors = value
+                    .split([',', ';'])
+                    .flat_map(|part| part.split(" and "))
+                    .map(str::trim)
+                    .filter(|n| !n.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+            }
+            "published" => header.meta.published = value,
+            _ => break,
+        }
+        at = end;
+    }
+    header.body_start = at;
+    header
+}
+
+/// A `date YYYY-MM-DD headline` line: the date (if real), the word if not, the headline.
+fn date_line(line: &str) -> Option<(Option<NaiveDate>, Option<String>, String)> {
     let rest = line
         .trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
         .strip_prefix("date")?;
@@ -316,12 +521,11 @@ fn parse_header(text: &str) -> Option<Header> {
         return None;
     }
     let date = NaiveDate::parse_from_str(word, "%Y-%m-%d").ok();
-    Some(Header {
+    Some((
         date,
-        bad_date: date.is_none().then(|| word.to_owned()),
-        headline: rest[word_end..].trim().to_owned(),
-        body_start: line_end,
-    })
+        date.is_none().then(|| word.to_owned()),
+        rest[word_end..].trim().to_owned(),
+    ))
 }
 
 /// Longest title taken from the text itself, in characters.

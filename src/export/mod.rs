@@ -138,6 +138,8 @@ fn pretty(value: &Value, format: Format) -> Result<String, ExportError> {
 
 fn json_export(review: &Review, items: &[&Annotation]) -> Result<String, ExportError> {
     let subset = Review {
+        title: review.title.clone(),
+        publisher: review.publisher.clone(),
         articles: review.articles.clone(),
         annotations: items.iter().map(|a| (*a).clone()).collect(),
         next_id: review.new_id(),
@@ -145,6 +147,8 @@ fn json_export(review: &Review, items: &[&Annotation]) -> Result<String, ExportE
     let value = json!({
         "format": store::FORMAT_NAME,
         "version": store::FORMAT_VERSION,
+        "title": subset.title,
+        "publisher": subset.publisher,
         "articles": subset.articles,
         "annotations": subset.annotations,
         "next_id": subset.next_id,

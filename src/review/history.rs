@@ -102,6 +102,7 @@ mod tests {
             hash: "sha256:0".into(),
             title: title.into(),
             date: None,
+            meta: crate::corpus::Meta::default(),
         }
     }
 

@@ -14,6 +14,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::{Finding, Kind};
+use crate::corpus::Meta;
 pub use anchor::{Anchor, Placement};
 pub use history::History;
 
@@ -81,6 +82,55 @@ pub struct ReviewedArticle {
     /// Its date, if known.
     #[serde(default)]
     pub date: Option<NaiveDate>,
+    /// Outlet, address, authors and publication time, as the report gave them or the
+    /// reviewer corrected them.
+    #[serde(default, skip_serializing_if = "Meta::is_empty")]
+    pub meta: Meta,
+}
+
+/// The organisation that publishes the fact-check, for `ClaimReview` (kept as a preference
+/// and in each review).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Publisher {
+    /// Its name ("Lakeside Fact Desk").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub name: String,
+    /// Its web address; each review's address is this plus an anchor unless the reviewer
+    /// gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
+    /// A numeric rating per verdict, when the publisher rates on a scale; without one the
+    /// verdict is given in words only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<RatingScale>,
+}
+
+impl Publisher {
+    /// Whether nothing is set.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_empty() && self.url.is_empty() && self.scale.is_none()
+    }
+}
+
+/// A publisher's numeric scale: the worst and best values and the value of each verdict.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RatingScale {
+    /// The lowest value on the scale.
+    pub worst: i32,
+    /// The highest value.
+    pub best: i32,
+    /// The value of each verdict that has one.
+    pub values: Vec<(Verdict, i32)>,
+}
+
+impl RatingScale {
+    /// The value of a verdict on this scale.
+    pub fn value_of(&self, verdict: Verdict) -> Option<i32> {
+        self.values
+            .iter()
+            .find(|(v, _)| *v == verdict)
+            .map(|(_, n)| *n)
+    }
 }
 
 /// A reconciled figure: the value or range the fact-checker settled on.
@@ -127,6 +177,14 @@ pub struct Annotation {
     /// Tags.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
+    /// The claim reviewed, in words, as a published fact-check states it; empty for the
+    /// default (the reconciled fact, or else the first quote).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub claim: String,
+    /// The published address of this fact-check; empty for the default (the publisher's
+    /// address with an anchor).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
     /// Who made or last changed it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub reviewer: String,
@@ -160,6 +218,8 @@ impl Annotation {
             note: String::new(),
             sources: Vec::new(),
             tags: Vec::new(),
+            claim: String::new(),
+            url: String::new(),
             reviewer: reviewer.to_owned(),
             created: now,
             modified: now,
@@ -200,7 +260,23 @@ impl Annotation {
             || !self.note.is_empty()
             || !self.sources.is_empty()
             || !self.tags.is_empty()
+            || !self.claim.is_empty()
+            || !self.url.is_empty()
             || self.value.is_some()
+    }
+
+    /// The claim reviewed, in words: the reviewer's, else the reconciled fact, else the first
+    /// quote.
+    pub fn claim_in_words(&self) -> String {
+        if !self.claim.trim().is_empty() {
+            return self.claim.trim().to_owned();
+        }
+        if !self.reconciled.trim().is_empty() {
+            return self.reconciled.trim().to_owned();
+        }
+        self.anchors
+            .first()
+            .map_or_else(|| self.subject.clone(), |a| a.exact.clone())
     }
 }
 
@@ -271,6 +347,12 @@ pub fn overlap(finding: &Finding, placed: &[Option<(usize, std::ops::Range<usize
 /// A whole review: the reports and the annotations, in a stable order (by id).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Review {
+    /// The title of the published report; empty for the default ([`Review::title_or_default`]).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// Who publishes the fact-check.
+    #[serde(default, skip_serializing_if = "Publisher::is_empty")]
+    pub publisher: Publisher,
     /// The reports reviewed.
     pub articles: Vec<ReviewedArticle>,
     /// The annotations, sorted by id.
@@ -291,6 +373,8 @@ pub enum Action {
     Remove(u64),
     /// Set the list of reviewed reports (when reports are opened, closed or re-dated).
     SetArticles(Vec<ReviewedArticle>),
+    /// Set the review's title and publisher.
+    SetPublishing(String, Publisher),
 }
 
 /// An action that could not be applied.
@@ -305,6 +389,18 @@ pub enum ActionError {
 }
 
 impl Review {
+    /// The review's title, or one made from the reports: "Fact-check: " and the headline of
+    /// the first report.
+    pub fn title_or_default(&self) -> String {
+        if !self.title.trim().is_empty() {
+            return self.title.trim().to_owned();
+        }
+        self.articles.first().map_or_else(
+            || "Fact-check".to_owned(),
+            |a| format!("Fact-check: {}", a.title.trim_end_matches('…')),
+        )
+    }
+
     /// The annotation with this id.
     pub fn get(&self, id: u64) -> Option<&Annotation> {
         self.annotations
@@ -353,6 +449,11 @@ impl Review {
             Action::SetArticles(articles) => {
                 let old = std::mem::replace(&mut self.articles, articles);
                 Ok(Action::SetArticles(old))
+            }
+            Action::SetPublishing(title, publisher) => {
+                let old_title = std::mem::replace(&mut self.title, title);
+                let old_publisher = std::mem::replace(&mut self.publisher, publisher);
+                Ok(Action::SetPublishing(old_title, old_publisher))
             }
         }
     }

@@ -12,13 +12,17 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::review::{Annotation, Review, ReviewedArticle};
+use crate::review::{Annotation, Publisher, Review, ReviewedArticle};
 
 /// The `format` field of every review file.
 pub const FORMAT_NAME: &str = "crosscheck-review";
 /// The version this build writes. Files of this version or older open; newer ones are refused
 /// with a message rather than misread.
-pub const FORMAT_VERSION: u32 = 1;
+///
+/// Version 2 added the review's title and publisher, report metadata (outlet, address,
+/// authors, publication time) and each annotation's claim and address; an older crosscheck
+/// would drop them on saving, so it is told the file is newer instead.
+pub const FORMAT_VERSION: u32 = 2;
 /// Largest review file read, in bytes (10,000 annotations take about 11 MB).
 pub const MAX_REVIEW_BYTES: u64 = 256 * 1024 * 1024;
 
@@ -27,6 +31,10 @@ pub const MAX_REVIEW_BYTES: u64 = 256 * 1024 * 1024;
 struct ReviewFile {
     format: String,
     version: u32,
+    #[serde(default)]
+    title: String,
+    #[serde(default)]
+    publisher: Publisher,
     articles: Vec<ReviewedArticle>,
     annotations: Vec<Annotation>,
     #[serde(default)]
@@ -38,6 +46,10 @@ struct ReviewFile {
 struct ReviewFileRef<'a> {
     format: &'a str,
     version: u32,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    title: &'a str,
+    #[serde(skip_serializing_if = "Publisher::is_empty")]
+    publisher: &'a Publisher,
     articles: &'a [ReviewedArticle],
     annotations: Vec<&'a Annotation>,
     next_id: u64,
@@ -168,6 +180,8 @@ pub fn to_ron(review: &Review) -> Result<String, ron::Error> {
     let file = ReviewFileRef {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
+        title: &review.title,
+        publisher: &review.publisher,
         articles: &review.articles,
         annotations,
         next_id: review.new_id(),
@@ -224,6 +238,8 @@ fn check_header(format: &str, version: u32, path: &str) -> Result<(), StoreError
 
 fn into_review(file: ReviewFile) -> Review {
     let mut review = Review {
+        title: file.title,
+        publisher: file.publisher,
         articles: file.articles,
         annotations: file.annotations,
         next_id: file.next_id,
@@ -567,6 +583,7 @@ mod tests {
                 hash: "sha256:00".into(),
                 title: "Ünïcode \\ title".into(),
                 date: None,
+                meta: crate::corpus::Meta::default(),
             }],
             ..Review::default()
         };

@@ -10,7 +10,7 @@ use egui::{Color32, FontId, Galley, Pos2, Rect, Sense, Stroke, Vec2};
 
 use super::theme::{Theme, Underline};
 use crate::analysis::Status;
-use crate::corpus::{Article, DateOrigin};
+use crate::corpus::{Article, DateOrigin, Meta};
 
 /// What a highlight (or a list row) stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -59,9 +59,56 @@ pub struct PaneState {
     pub date_edit: Option<String>,
     /// The date field takes the keyboard when it is next drawn (Ctrl+D, the date button).
     pub date_focus: bool,
+    /// The report's details (headline, outlet, address, authors, time) being edited.
+    pub details_edit: Option<DetailsEdit>,
     /// Byte range selected with the mouse (for manual claims).
     pub selection: Option<Range<usize>>,
     drag_anchor: Option<usize>,
+}
+
+/// The fields of the details editor, as typed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DetailsEdit {
+    /// Headline.
+    pub title: String,
+    /// Outlet.
+    pub outlet: String,
+    /// Address.
+    pub url: String,
+    /// Authors, separated by commas.
+    pub authors: String,
+    /// Publication time.
+    pub published: String,
+}
+
+impl DetailsEdit {
+    /// The editor filled with what the report has.
+    pub fn of(article: &Article) -> Self {
+        Self {
+            title: article.title.clone(),
+            outlet: article.meta.outlet.clone(),
+            url: article.meta.url.clone(),
+            authors: article.meta.authors.join(", "),
+            published: article.meta.published.clone(),
+        }
+    }
+
+    /// The headline and metadata typed.
+    pub fn to_meta(&self) -> (String, Meta) {
+        let meta = Meta {
+            outlet: self.outlet.trim().to_owned(),
+            url: self.url.trim().to_owned(),
+            authors: self
+                .authors
+                .split([',', ';'])
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            published: self.published.trim().to_owned(),
+        };
+        (self.title.trim().to_owned(), meta)
+    }
 }
 
 struct Layout {
@@ -125,6 +172,8 @@ pub enum PaneEvent {
     Close,
     /// Set (or cleared) the date.
     SetDate(Option<chrono::NaiveDate>),
+    /// Set the headline and metadata.
+    SetDetails(String, Meta),
     /// Clicked somewhere in the pane.
     Activate,
 }
@@ -397,9 +446,99 @@ fn header_ui(
                 .small(),
         )
         .on_hover_text(article.label());
+        let details = ui
+            .small_button("Details…")
+            .on_hover_text("Headline, outlet, address, authors and publication time");
+        if details.clicked() {
+            state.details_edit = if state.details_edit.is_some() {
+                None
+            } else {
+                Some(DetailsEdit::of(article))
+            };
+        }
+        details.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::Button,
+                true,
+                format!("Details of report {}", view.index + 1),
+            )
+        });
     });
+    let byline = byline(article);
+    if !byline.is_empty() {
+        ui.label(egui::RichText::new(byline).color(theme.weak_text).small())
+            .on_hover_text(&article.meta.url);
+    }
+    if state.details_edit.is_some() {
+        details_ui(ui, view.index, state, events);
+    }
     for warning in &article.warnings {
         ui.colored_label(theme.warning, warning);
+    }
+}
+
+/// Outlet, authors and time on one line ("The Northern Ledger · Mira Castellan ·
+/// 2024-03-11 08:40").
+fn byline(article: &Article) -> String {
+    let mut parts = Vec::new();
+    if !article.meta.outlet.is_empty() {
+        parts.push(article.meta.outlet.clone());
+    }
+    if !article.meta.authors.is_empty() {
+        parts.push(article.meta.authors.join(", "));
+    }
+    if !article.meta.published.is_empty() {
+        parts.push(article.meta.published.replacen('T', " ", 1));
+    }
+    parts.join(" · ")
+}
+
+/// The details editor: one field per line, Save and Cancel.
+fn details_ui(ui: &mut egui::Ui, index: usize, state: &mut PaneState, events: &mut Vec<PaneEvent>) {
+    let Some(edit) = &mut state.details_edit else {
+        return;
+    };
+    let mut close = false;
+    egui::Grid::new(("details", state.id))
+        .num_columns(2)
+        .spacing([6.0, 4.0])
+        .show(ui, |ui| {
+            let fields: [(&str, &mut String, &str); 5] = [
+                ("Headline", &mut edit.title, ""),
+                ("Outlet", &mut edit.outlet, "who published it"),
+                ("Address", &mut edit.url, "https://…"),
+                ("Authors", &mut edit.authors, "names, separated by commas"),
+                ("Published", &mut edit.published, "2025-04-17T09:30+02:00"),
+            ];
+            for (label, value, hint) in fields {
+                ui.label(label);
+                let field = ui.add(
+                    egui::TextEdit::singleline(value)
+                        .hint_text(hint)
+                        .desired_width(f32::INFINITY),
+                );
+                field.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        format!("{label} of report {}", index + 1),
+                    )
+                });
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui.button("Save details").clicked() {
+            let (title, meta) = edit.to_meta();
+            events.push(PaneEvent::SetDetails(title, meta));
+            close = true;
+        }
+        if ui.button("Cancel").clicked() {
+            close = true;
+        }
+    });
+    if close {
+        state.details_edit = None;
     }
 }
 

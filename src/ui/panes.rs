@@ -177,6 +177,7 @@ pub fn panes_ui(ui: &mut egui::Ui, app: &App, panes: &mut [PaneState], out: &mut
             PaneEvent::Select(target) => Command::Select(Some(target)),
             PaneEvent::Close => Command::RequestClose(i),
             PaneEvent::SetDate(date) => Command::SetDate(i, date),
+            PaneEvent::SetDetails(title, meta) => Command::SetDetails(i, title, meta),
             PaneEvent::Activate => Command::SetActive(i),
         });
     }

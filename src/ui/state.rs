@@ -85,6 +85,8 @@ pub enum Command {
     CloseArticle(usize),
     /// Set or clear report `i`'s date.
     SetDate(usize, Option<NaiveDate>),
+    /// Set report `i`'s headline and metadata (outlet, address, authors, time).
+    SetDetails(usize, String, corpus::Meta),
     /// Make report `i` the one keyboard commands act on.
     SetActive(usize),
     /// Select a finding or manual claim (or nothing).
@@ -176,6 +178,7 @@ impl Command {
                 | Self::OpenFiles(_)
                 | Self::PasteReport(_)
                 | Self::SetDate(..)
+                | Self::SetDetails(..)
                 | Self::Ui(_)
         )
     }
@@ -655,6 +658,26 @@ impl App {
                     }
                 }
             }
+            Command::SetDetails(i, title, meta) => {
+                // Headline, outlet, address, authors and time are review data too: one
+                // undoable step, saved with the review.
+                if let Some(article) = self.articles.get(i) {
+                    let title = if title.is_empty() {
+                        article.title.clone()
+                    } else {
+                        title
+                    };
+                    let (label, hash) = (article.label(), article.hash.clone());
+                    let mut list = self.review.articles.clone();
+                    if let Some(entry) = list.iter_mut().find(|r| r.path == label || r.hash == hash)
+                        && (entry.title != title || entry.meta != meta)
+                    {
+                        entry.title = title;
+                        entry.meta = meta;
+                        self.handle(ctx, Command::Review(vec![Action::SetArticles(list)]));
+                    }
+                }
+            }
             Command::SetActive(i) => self.active = i.min(self.articles.len().saturating_sub(1)),
             Command::Select(target) => {
                 self.select(target);
@@ -1078,6 +1101,7 @@ impl App {
                 hash: article.hash.clone(),
                 title: article.title.clone(),
                 date: article.date,
+                meta: article.meta.clone(),
             };
             match list
                 .iter_mut()
@@ -1087,6 +1111,7 @@ impl App {
                     existing.title = entry.title;
                     existing.date = entry.date;
                     existing.hash = entry.hash;
+                    existing.meta = entry.meta;
                 }
                 None => list.push(entry),
             }
@@ -1299,6 +1324,12 @@ impl App {
             {
                 article.set_date(stored.date);
                 changed = true;
+            }
+            if let Some(stored) = stored {
+                // After an edit, undo or redo the review's entry is the truth, empty fields
+                // included.
+                article.title.clone_from(&stored.title);
+                article.meta.clone_from(&stored.meta);
             }
         }
         changed
@@ -1803,6 +1834,7 @@ impl App {
                     if article.date.is_none() && entry.date.is_some() {
                         article.set_date(entry.date);
                     }
+                    apply_stored_details(&mut article, entry);
                     self.articles.push(article);
                     self.panes.push(PaneState::new(self.next_pane_id));
                     self.next_pane_id += 1;
@@ -1895,5 +1927,27 @@ impl App {
         for pane in &mut self.panes {
             pane.last_seen = pane.offset;
         }
+    }
+}
+
+/// Gives a report opened with a review the headline and metadata its review entry holds: what
+/// the reviewer corrected, or what the report gave when the review was made. An empty field
+/// keeps what the report itself gives (a review written before metadata was kept has none).
+fn apply_stored_details(article: &mut Article, stored: &ReviewedArticle) {
+    if !stored.title.trim().is_empty() {
+        article.title.clone_from(&stored.title);
+    }
+    let meta = &stored.meta;
+    if !meta.outlet.is_empty() {
+        article.meta.outlet.clone_from(&meta.outlet);
+    }
+    if !meta.url.is_empty() {
+        article.meta.url.clone_from(&meta.url);
+    }
+    if !meta.authors.is_empty() {
+        article.meta.authors.clone_from(&meta.authors);
+    }
+    if !meta.published.is_empty() {
+        article.meta.published.clone_from(&meta.published);
     }
 }
