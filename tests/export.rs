@@ -5,8 +5,11 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use crosscheck::analysis::Kind;
+use crosscheck::corpus::Meta;
 use crosscheck::export::{self, Format};
-use crosscheck::review::{Anchor, Annotation, Review, ReviewedArticle, ValueRange, Verdict};
+use crosscheck::review::{
+    Anchor, Annotation, Publisher, RatingScale, Review, ReviewedArticle, ValueRange, Verdict,
+};
 use crosscheck::store;
 
 const TEXT_A: &str =
@@ -157,67 +160,311 @@ fn csv_reads_back_equal_with_formulas_neutralized() {
     assert_eq!(&row[col("modified")], a.modified.to_rfc3339());
 }
 
-#[test]
-fn markdown_escapes_user_text() {
-    let md = export::export(Format::Markdown, &hostile_review(), false).expect("md");
-    assert!(!md.contains("<script>"), "{md}");
-    assert!(md.contains("&lt;script\\>"), "{md}");
-    assert!(md.contains("a \\| b \\*bold\\*"), "{md}");
-    assert!(
-        md.contains("| 1. Report, \"A\" | “about 20 people were killed” | 18–22 |"),
-        "{md}"
-    );
-    assert!(md.contains("**Verdict:** Reconciled"));
-    assert!(md.contains("(figures)"), "the kind in words: {md}");
-    // Reports by file name, never by where they lie on the reviewer's disk.
-    let mut local = hostile_review();
-    local.articles[0].path = "/home/ana/reviews/assets/a.txt".into();
-    let md_local = export::export(Format::Markdown, &local, false).expect("md");
-    assert!(!md_local.contains("/home/ana"), "{md_local}");
-    assert!(md_local.contains("a.txt"), "{md_local}");
-    assert!(
-        md.contains("https://news.example/b"),
-        "an address stays whole: {md}"
-    );
-    // A table row stays one line even when the note has a newline.
-    assert!(
-        md.lines()
-            .filter(|l| l.starts_with("| "))
-            .all(|l| l.ends_with('|')),
-        "{md}"
-    );
+/// The hostile review as a desk would publish it: a publisher, report metadata.
+fn published_review() -> Review {
+    let mut review = hostile_review();
+    review.title = "Kryvyi Rih toll: what the reports say".into();
+    review.publisher = Publisher {
+        name: "Lakeside Fact Desk".into(),
+        url: "https://factdesk.example/".into(),
+        scale: None,
+    };
+    review.url = "https://factdesk.example/checks/kryvyi-rih".into();
+    review.articles[0].meta = Meta {
+        outlet: "Ledger & Co".into(),
+        url: "https://ledger.example/a?x=1&y=2".into(),
+        authors: vec!["Mira Castellan".into()],
+        published: "2025-04-16T08:40:00+02:00".into(),
+    };
+    review
 }
 
 #[test]
-fn claim_review_has_the_required_fields() {
-    let text = export::export(Format::ClaimReview, &hostile_review(), false).expect("claimreview");
+fn markdown_reads_as_a_report_and_escapes_only_markup() {
+    let md = export::export(Format::Markdown, &published_review(), false).expect("md");
+    assert!(
+        md.starts_with("# Kryvyi Rih toll: what the reports say\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("Published by [Lakeside Fact Desk](<https://factdesk.example/>)"),
+        "{md}"
+    );
+    assert!(
+        md.contains(
+            "1. **Ledger & Co**: [Report, \"A\"](<https://ledger.example/a?x=1&y=2>), by Mira \
+             Castellan, 16 April 2025"
+        ),
+        "outlet, linked headline, author, date: {md}"
+    );
+    assert!(
+        md.contains("Conflicting figures"),
+        "the kind in words: {md}"
+    );
+    assert!(
+        !md.contains("only_in_one") && !md.contains("(figures)"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Ledger & Co (report 1): “about 20 people were killed” (18–22)"),
+        "a quote with its outlet and value: {md}"
+    );
+    assert!(
+        md.contains(
+            "- Report 2: “killed dozens of people, including several children” (24 or more)"
+        ),
+        "{md}"
+    );
+    assert!(
+        md.contains("**The facts:** =HYPERLINK"),
+        "no escape mid-line: {md}"
+    );
+    assert!(md.contains("**Reconciled**"), "{md}");
+    assert!(md.contains("**Figure:** 20–22"), "{md}");
+    assert!(md.contains("Reviewed by Zoë"), "{md}");
+    assert!(
+        md.contains("- [https://example.org/a,b](<https://example.org/a,b>)"),
+        "a source that is an address is a link: {md}"
+    );
+    // User text that would be markup is escaped; nothing else is.
+    assert!(!md.contains("<script>"), "{md}");
+    assert!(md.contains("&lt;script>"), "{md}");
+    assert!(md.contains("a | b \\*bold\\*"), "{md}");
+    assert!(!md.contains("\\("), "no stray escapes: {md}");
+    assert!(md.contains("“quotes” and é"), "{md}");
+    // No local paths.
+    let mut local = published_review();
+    local.articles[1].path = "/home/ana/reviews/assets/b.txt".into();
+    let md_local = export::export(Format::Markdown, &local, false).expect("md");
+    assert!(!md_local.contains("/home/ana"), "{md_local}");
+    assert!(md_local.contains("file b.txt"), "{md_local}");
+}
+
+#[test]
+fn the_html_report_is_one_page_with_everything_escaped() {
+    let html = export::export(Format::Html, &published_review(), false).expect("html");
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    assert!(html.contains("<title>Kryvyi Rih toll: what the reports say</title>"));
+    for forbidden in ["<script", "<link", "<img", "src=", "@import", "url("] {
+        assert!(!html.contains(forbidden), "{forbidden} in {html}");
+    }
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<a href=\"https://ledger.example/a?x=1&amp;y=2\">Report, &quot;A&quot;</a>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<span class=\"outlet\">Ledger &amp; Co</span>"),
+        "{html}"
+    );
+    assert!(html.contains("Conflicting figures"), "{html}");
+    assert!(html.contains("Reviewed by Zoë"), "{html}");
+    assert!(
+        html.contains("<p>a | b *bold* &lt;script&gt;alert(1)&lt;/script&gt;<br>second line"),
+        "a note's lines stay lines: {html}"
+    );
+    assert!(html.trim_end().ends_with("</html>"));
+}
+
+/// The properties schema.org defines for each type used (the type's own and those it
+/// inherits from `CreativeWork` and `Thing` that an export may use).
+fn schema_properties(type_name: &str) -> &'static [&'static str] {
+    const THING: [&str; 6] = [
+        "@type",
+        "name",
+        "url",
+        "description",
+        "identifier",
+        "sameAs",
+    ];
+    const CREATIVE_WORK: [&str; 8] = [
+        "author",
+        "publisher",
+        "datePublished",
+        "dateModified",
+        "headline",
+        "text",
+        "keywords",
+        "inLanguage",
+    ];
+    match type_name {
+        "ClaimReview" => &[
+            "@context",
+            "@type",
+            "name",
+            "url",
+            "claimReviewed",
+            "reviewRating",
+            "itemReviewed",
+            "reviewBody",
+            "author",
+            "publisher",
+            "datePublished",
+            "dateModified",
+            "keywords",
+            "inLanguage",
+            "headline",
+            "description",
+        ],
+        "Claim" => &[
+            "@type",
+            "name",
+            "url",
+            "appearance",
+            "firstAppearance",
+            "claimInterpreter",
+            "author",
+            "datePublished",
+            "text",
+        ],
+        "Rating" => &[
+            "@type",
+            "name",
+            "ratingValue",
+            "bestRating",
+            "worstRating",
+            "alternateName",
+            "ratingExplanation",
+            "reviewAspect",
+            "author",
+        ],
+        "Person" => &[
+            "@type",
+            "name",
+            "url",
+            "affiliation",
+            "worksFor",
+            "jobTitle",
+            "sameAs",
+        ],
+        "Organization" | "NewsMediaOrganization" => &["@type", "name", "url", "logo", "sameAs"],
+        "NewsArticle" | "CreativeWork" => {
+            const ALL: [&str; 14] = [
+                THING[0],
+                THING[1],
+                THING[2],
+                THING[3],
+                THING[4],
+                THING[5],
+                CREATIVE_WORK[0],
+                CREATIVE_WORK[1],
+                CREATIVE_WORK[2],
+                CREATIVE_WORK[3],
+                CREATIVE_WORK[4],
+                CREATIVE_WORK[5],
+                CREATIVE_WORK[6],
+                CREATIVE_WORK[7],
+            ];
+            &ALL
+        }
+        _ => &[],
+    }
+}
+
+/// Checks every object with an `@type` against [`schema_properties`], recursively.
+fn check_schema(value: &serde_json::Value, path: &str) {
+    match value {
+        serde_json::Value::Object(map) => {
+            if let Some(t) = map.get("@type").and_then(|t| t.as_str()) {
+                let allowed = schema_properties(t);
+                assert!(!allowed.is_empty(), "{path}: unknown type {t}");
+                for key in map.keys() {
+                    assert!(
+                        allowed.contains(&key.as_str()),
+                        "{path}: {t} has no property {key}"
+                    );
+                }
+            }
+            for (key, v) in map {
+                check_schema(v, &format!("{path}.{key}"));
+            }
+        }
+        serde_json::Value::Array(list) => {
+            for (i, v) in list.iter().enumerate() {
+                check_schema(v, &format!("{path}[{i}]"));
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn claim_review_is_schema_org_and_fit_for_publishing() {
+    let review = published_review();
+    // --all does not publish unreviewed findings.
+    let text = export::export(Format::ClaimReview, &review, true).expect("claimreview");
     let value: serde_json::Value = serde_json::from_str(&text).expect("parses");
-    let reviews = value.as_array().expect("one ClaimReview per fact");
-    assert_eq!(reviews.len(), 1);
+    check_schema(&value, "$");
+    let reviews = value.as_array().expect("one ClaimReview per reviewed fact");
+    assert_eq!(reviews.len(), 1, "the unreviewed one is left out");
     let r = &reviews[0];
     assert_eq!(r["@context"], "https://schema.org");
     assert_eq!(r["@type"], "ClaimReview");
+    for required in [
+        "url",
+        "claimReviewed",
+        "author",
+        "datePublished",
+        "reviewRating",
+        "itemReviewed",
+    ] {
+        assert!(!r[required].is_null(), "{required} missing: {r}");
+    }
     assert_eq!(
-        r["claimReviewed"],
-        "people killed in Kryvyi Rih, \"the city\""
+        r["url"], "https://factdesk.example/checks/kryvyi-rih#finding-7",
+        "the report's address with the finding's anchor in the HTML report"
     );
-    assert_eq!(r["reviewRating"]["@type"], "Rating");
+    assert_eq!(
+        r["claimReviewed"], "=HYPERLINK(\"http://evil\")",
+        "the reconciled fact by default"
+    );
+    assert_eq!(r["author"]["@type"], "Person");
+    assert_eq!(r["author"]["name"], "Zoë");
+    assert_eq!(r["author"]["worksFor"]["name"], "Lakeside Fact Desk");
+    assert_eq!(r["publisher"]["@type"], "Organization");
+    assert_eq!(r["publisher"]["url"], "https://factdesk.example/");
     assert_eq!(r["reviewRating"]["alternateName"], "Reconciled");
-    assert_eq!(r["reviewRating"]["ratingValue"], 3);
-    assert_eq!(
-        r["reviewRating"]["ratingExplanation"],
-        "=HYPERLINK(\"http://evil\")"
+    assert!(
+        r["reviewRating"]["ratingValue"].is_null(),
+        "no scale, no number"
     );
-    assert_eq!(r["itemReviewed"]["@type"], "Claim");
     let appearances = r["itemReviewed"]["appearance"]
         .as_array()
         .expect("appearances");
     assert_eq!(appearances.len(), 2, "one per report");
-    assert_eq!(appearances[0]["headline"], "Report, \"A\"");
-    assert_eq!(appearances[0]["datePublished"], "2025-04-16");
-    assert_eq!(appearances[1]["url"], "https://news.example/b");
-    assert_eq!(r["author"]["name"], "Zoë");
-    assert_eq!(r["datePublished"], "2025-04-17");
+    assert_eq!(appearances[0]["url"], "https://ledger.example/a?x=1&y=2");
+    assert_eq!(appearances[0]["publisher"]["name"], "Ledger & Co");
+    assert_eq!(appearances[0]["datePublished"], "2025-04-16T08:40:00+02:00");
+    assert_eq!(appearances[0]["author"][0]["name"], "Mira Castellan");
+    assert_eq!(
+        appearances[1]["url"], "https://news.example/b",
+        "the path is an address"
+    );
+
+    // The reviewer's own claim and address win; a scale gives numbers.
+    let mut review = published_review();
+    review.annotations[0].claim = "About 20 people were killed in Kryvyi Rih.".into();
+    review.annotations[0].url = "https://factdesk.example/k/20".into();
+    review.publisher.scale = Some(RatingScale {
+        worst: 1,
+        best: 5,
+        values: vec![(Verdict::Reconciled, 4), (Verdict::ConfirmedConflict, 1)],
+    });
+    let text = export::export(Format::ClaimReview, &review, false).expect("claimreview");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("parses");
+    check_schema(&value, "$");
+    let r = &value[0];
+    assert_eq!(
+        r["claimReviewed"],
+        "About 20 people were killed in Kryvyi Rih."
+    );
+    assert_eq!(r["url"], "https://factdesk.example/k/20");
+    assert_eq!(r["reviewRating"]["ratingValue"], 4);
+    assert_eq!(r["reviewRating"]["worstRating"], 1);
+    assert_eq!(r["reviewRating"]["bestRating"], 5);
 }
 
 #[test]
@@ -236,7 +483,14 @@ fn web_annotation_has_motivations_bodies_and_both_selectors() {
     for item in items {
         assert_eq!(item["type"], "Annotation");
         assert_eq!(item["body"]["type"], "TextualBody");
-        assert!(item["creator"]["name"].is_string());
+        assert_eq!(item["creator"]["type"], "Person");
+        assert_eq!(item["creator"]["name"], "Zoë", "the reviewer");
+        assert_eq!(item["generator"]["type"], "Software");
+        assert!(
+            item["generator"]["name"]
+                .as_str()
+                .is_some_and(|n| n.starts_with("crosscheck"))
+        );
         assert!(item["created"].is_string() && item["modified"].is_string());
         let targets = item["target"].as_array().expect("targets");
         assert_eq!(targets.len(), 2, "one target per report");
@@ -267,8 +521,16 @@ fn web_annotation_has_motivations_bodies_and_both_selectors() {
             );
         }
     }
+    // A report's address, when known, is the target's source.
+    let text =
+        export::export_with_texts(Format::WebAnnotation, &published_review(), false, &texts())
+            .expect("webanno");
+    let value: serde_json::Value = serde_json::from_str(&text).expect("parses");
+    assert_eq!(value["label"], "Kryvyi Rih toll: what the reports say");
+    let target = &value["first"]["items"][0]["target"];
+    assert_eq!(target[0]["source"], "https://ledger.example/a?x=1&y=2");
+    assert_eq!(target[1]["source"], "https://news.example/b");
 }
-
 fn run(args: &[&str]) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_crosscheck"))
         .args(args)

@@ -504,6 +504,7 @@ fn review_strategy() -> impl Strategy<Value = Review> {
                 name: outlet.clone(),
             };
             Review {
+                url: format!("https://desk.example/{}", title.len()),
                 title,
                 publisher,
                 articles: articles
@@ -534,6 +535,8 @@ struct SerdeFile {
     #[serde(default)]
     title: String,
     #[serde(default)]
+    url: String,
+    #[serde(default)]
     publisher: crosscheck::review::Publisher,
     articles: Vec<ReviewedArticle>,
     annotations: Vec<Annotation>,
@@ -546,6 +549,7 @@ fn serde_file(review: &Review) -> SerdeFile {
         format: store::FORMAT_NAME.into(),
         version: store::FORMAT_VERSION,
         title: review.title.clone(),
+        url: review.url.clone(),
         publisher: review.publisher.clone(),
         articles: review.articles.clone(),
         annotations: review.annotations.clone(),

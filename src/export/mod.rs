@@ -1,18 +1,21 @@
 //! What leaves the tool: the reviewed facts as JSON (complete, re-importable), CSV (one row
-//! per fact), a Markdown report, schema.org `ClaimReview` JSON-LD and W3C Web Annotation
-//! JSON-LD. Everything is built from the review alone (plus the reports' texts when they can
-//! be read, for character positions).
+//! per fact), a readable report in Markdown or as one HTML page ([`report`]), schema.org
+//! `ClaimReview` JSON-LD and W3C Web Annotation JSON-LD. Everything is built from the review
+//! alone (plus the reports' texts when they can be read, for character positions).
 //!
-//! `ClaimReview` ratings use a documented 1–4 scale (`worstRating` 1, `bestRating` 4): 1
-//! confirmed conflict (the reports contradict each other), 2 needs more sourcing, 3 reconciled
-//! (the disagreement is settled; see `ratingExplanation`), 4 not a conflict (the reports agree).
-//! Unreviewed items (only with `--all`) carry no `ratingValue`.
+//! A `ClaimReview` gives the verdict in words (`reviewRating.alternateName`); a numeric
+//! `ratingValue` with `worstRating`/`bestRating` only when the publisher set a scale. Its
+//! `author` is the reviewer (a `Person` working for the publisher), its `url` the reviewer's
+//! address for it or the publisher's address with `#crosscheck-<id>`. Unreviewed findings are
+//! never exported as `ClaimReview`s, even with `--all`: there is no review to publish.
+
+pub mod report;
 
 use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::review::{Annotation, Review, Verdict};
+use crate::review::{Annotation, Publisher, Review, ReviewedArticle};
 use crate::store;
 
 /// An export format.
@@ -22,8 +25,10 @@ pub enum Format {
     Json,
     /// One row per reviewed fact.
     Csv,
-    /// A readable report.
+    /// A readable report in Markdown.
     Markdown,
+    /// The readable report as one self-contained HTML page.
+    Html,
     /// schema.org `ClaimReview` JSON-LD.
     ClaimReview,
     /// W3C Web Annotation JSON-LD.
@@ -32,10 +37,11 @@ pub enum Format {
 
 impl Format {
     /// Every format.
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 6] = [
         Self::Json,
         Self::Csv,
         Self::Markdown,
+        Self::Html,
         Self::ClaimReview,
         Self::WebAnnotation,
     ];
@@ -46,6 +52,7 @@ impl Format {
             Self::Json => "json",
             Self::Csv => "csv",
             Self::Markdown => "md",
+            Self::Html => "html",
             Self::ClaimReview => "claimreview",
             Self::WebAnnotation => "webanno",
         }
@@ -56,7 +63,8 @@ impl Format {
         match self {
             Self::Json => "JSON (complete, opens again as a review)",
             Self::Csv => "CSV (one row per fact)",
-            Self::Markdown => "Markdown report",
+            Self::Markdown => "Report in Markdown",
+            Self::Html => "Report as a web page (HTML, printable)",
             Self::ClaimReview => "schema.org ClaimReview (JSON-LD)",
             Self::WebAnnotation => "W3C Web Annotation (JSON-LD)",
         }
@@ -68,6 +76,7 @@ impl Format {
             Self::Json => "json",
             Self::Csv => "csv",
             Self::Markdown => "md",
+            Self::Html => "html",
             Self::ClaimReview => "claimreview.jsonld",
             Self::WebAnnotation => "webanno.jsonld",
         }
@@ -113,8 +122,13 @@ pub fn export_with_texts(
     match format {
         Format::Json => json_export(review, &items),
         Format::Csv => csv_export(review, &items),
-        Format::Markdown => Ok(markdown_export(review, &items)),
-        Format::ClaimReview => pretty(&claim_review_export(review, &items), format),
+        Format::Markdown => Ok(report::markdown(review, &items)),
+        Format::Html => Ok(report::html(review, &items)),
+        Format::ClaimReview => {
+            let reviewed: Vec<&Annotation> =
+                items.into_iter().filter(|a| a.is_reviewed()).collect();
+            pretty(&claim_review_export(review, &reviewed), format)
+        }
         Format::WebAnnotation => pretty(&web_annotation_export(review, &items, texts), format),
     }
 }
@@ -139,6 +153,7 @@ fn pretty(value: &Value, format: Format) -> Result<String, ExportError> {
 fn json_export(review: &Review, items: &[&Annotation]) -> Result<String, ExportError> {
     let subset = Review {
         title: review.title.clone(),
+        url: review.url.clone(),
         publisher: review.publisher.clone(),
         articles: review.articles.clone(),
         annotations: items.iter().map(|a| (*a).clone()).collect(),
@@ -148,6 +163,7 @@ fn json_export(review: &Review, items: &[&Annotation]) -> Result<String, ExportE
         "format": store::FORMAT_NAME,
         "version": store::FORMAT_VERSION,
         "title": subset.title,
+        "url": subset.url,
         "publisher": subset.publisher,
         "articles": subset.articles,
         "annotations": subset.annotations,
@@ -267,210 +283,143 @@ fn csv_export(review: &Review, items: &[&Annotation]) -> Result<String, ExportEr
     })
 }
 
-/// Escapes user text for Markdown: no markup, no HTML, one line.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '!' | '|'
-            | '~' | '>' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '<' => out.push_str("&lt;"),
-            '&' => out.push_str("&amp;"),
-            '\n' | '\r' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// What a finding of this kind is about, as an editor reads it.
-fn kind_in_words(kind: crate::analysis::Kind) -> &'static str {
-    use crate::analysis::Kind;
-    match kind {
-        Kind::Number => "figures",
-        Kind::People => "who was named",
-        Kind::Date => "dates and times",
-        Kind::Spelling => "spelling of a name",
-        Kind::OnlyInOne => "only in one report",
-        Kind::Statement => "a statement",
-    }
-}
-
-fn markdown_export(review: &Review, items: &[&Annotation]) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# Fact-check review\n");
-    let _ = writeln!(out, "## Reports\n");
-    for (i, a) in review.articles.iter().enumerate() {
-        let date = a.date.map_or_else(
-            || "date unknown".to_owned(),
-            |d| d.format("%Y-%m-%d").to_string(),
-        );
-        // The file's name, not where it lies on the reviewer's disk; an address as it is.
-        let file = if a.path.contains("://") {
-            a.path.clone()
-        } else {
-            std::path::Path::new(&a.path)
-                .file_name()
-                .map_or_else(|| a.path.clone(), |n| n.to_string_lossy().into_owned())
-        };
-        let _ = writeln!(
-            out,
-            "{}. **{}** — {} ({date})",
-            i + 1,
-            escape_markdown(&a.title),
-            escape_markdown(&file)
-        );
-    }
-    let _ = writeln!(out, "\n## Reviewed facts ({})\n", items.len());
-    for (n, a) in items.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "### {}. {} ({})\n",
-            n + 1,
-            escape_markdown(&a.subject),
-            kind_in_words(a.kind)
-        );
-        let _ = writeln!(out, "| Report | Quote | Value |");
-        let _ = writeln!(out, "| --- | --- | --- |");
-        for anchor in &a.anchors {
-            let title = review.articles.get(anchor.article).map_or_else(
-                || format!("report {}", anchor.article + 1),
-                |r| r.title.clone(),
-            );
-            let _ = writeln!(
-                out,
-                "| {}. {} | “{}” | {} |",
-                anchor.article + 1,
-                escape_markdown(&title),
-                escape_markdown(&anchor.exact),
-                escape_markdown(&crate::analysis::readable(&anchor.value))
-            );
-        }
-        let _ = writeln!(out, "\n**Verdict:** {}", a.verdict.label());
-        if !a.reconciled.is_empty() {
-            let _ = writeln!(
-                out,
-                "\n**Reconciled fact:** {}",
-                escape_markdown(&a.reconciled)
-            );
-        }
-        if let Some(v) = a.value {
-            if v.low.to_bits() == v.high.to_bits() {
-                let _ = writeln!(out, "\n**Value:** {}", v.low);
-            } else {
-                let _ = writeln!(out, "\n**Value:** {} to {}", v.low, v.high);
-            }
-        }
-        if !a.sides_with.is_empty() {
-            let sides: Vec<String> = a
-                .sides_with
-                .iter()
-                .map(|i| format!("report {}", i + 1))
-                .collect();
-            let _ = writeln!(out, "\n**Sides with:** {}", sides.join(", "));
-        }
-        if !a.note.is_empty() {
-            let _ = writeln!(out, "\n**Note:** {}", escape_markdown(&a.note));
-        }
-        if !a.sources.is_empty() {
-            let _ = writeln!(out, "\n**Sources:**\n");
-            for s in &a.sources {
-                let _ = writeln!(out, "- {}", escape_markdown(s));
-            }
-        }
-        if !a.tags.is_empty() {
-            let tags: Vec<String> = a.tags.iter().map(|t| escape_markdown(t)).collect();
-            let _ = writeln!(out, "\n**Tags:** {}", tags.join(", "));
-        }
-        let _ = writeln!(
-            out,
-            "\n_{}{}_\n",
-            if a.reviewer.is_empty() {
-                String::new()
-            } else {
-                format!("{} · ", escape_markdown(&a.reviewer))
-            },
-            a.modified.format("%Y-%m-%d %H:%M UTC")
-        );
-    }
-    out
-}
-
-/// The rating of a verdict on the documented 1–4 scale.
-pub fn rating(verdict: Verdict) -> Option<u8> {
-    match verdict {
-        Verdict::Unreviewed => None,
-        Verdict::ConfirmedConflict => Some(1),
-        Verdict::NeedsSourcing => Some(2),
-        Verdict::Reconciled => Some(3),
-        Verdict::NotAConflict => Some(4),
-    }
-}
-
 fn url_of(path: &str) -> Option<&str> {
     (path.starts_with("http://") || path.starts_with("https://")).then_some(path)
 }
 
+/// The address of a report: the one its metadata gives, or its path when that is one.
+fn report_url(article: &ReviewedArticle) -> Option<&str> {
+    url_of(article.meta.url.trim()).or_else(|| url_of(&article.path))
+}
+
+/// The publisher as a schema.org `Organization`.
+fn organization(publisher: &Publisher) -> Option<Value> {
+    if publisher.name.is_empty() {
+        return None;
+    }
+    let mut org = json!({"@type": "Organization", "name": publisher.name});
+    if let Some(url) = url_of(publisher.url.trim()) {
+        org["url"] = json!(url);
+    }
+    Some(org)
+}
+
+/// The address of one published review: the reviewer's for it, else the review's published
+/// address (or else the publisher's) with the finding's anchor in the HTML report.
+pub fn review_url(review: &Review, annotation: &Annotation) -> Option<String> {
+    if let Some(url) = url_of(annotation.url.trim()) {
+        return Some(url.to_owned());
+    }
+    let base = url_of(review.url.trim()).or_else(|| url_of(review.publisher.url.trim()))?;
+    let base = base.split('#').next().unwrap_or(base);
+    Some(format!("{base}#finding-{}", annotation.id))
+}
+
+/// Where the claim appeared: one `NewsArticle` per report that a quote comes from.
+fn appearances(review: &Review, a: &Annotation) -> Vec<Value> {
+    let mut out = Vec::new();
+    for (i, article) in review.articles.iter().enumerate() {
+        let quotes: Vec<&str> = a
+            .anchors
+            .iter()
+            .filter(|x| x.article == i)
+            .map(|x| x.exact.as_str())
+            .collect();
+        if quotes.is_empty() {
+            continue;
+        }
+        let mut work = json!({
+            "@type": "NewsArticle",
+            "headline": article.title,
+            "text": quotes.join(" … "),
+        });
+        if let Some(url) = report_url(article) {
+            work["url"] = json!(url);
+        }
+        if !article.meta.published.is_empty() {
+            work["datePublished"] = json!(article.meta.published);
+        } else if let Some(date) = article.date {
+            work["datePublished"] = json!(date.format("%Y-%m-%d").to_string());
+        }
+        if !article.meta.outlet.is_empty() {
+            work["publisher"] = json!({"@type": "Organization", "name": article.meta.outlet});
+        }
+        if !article.meta.authors.is_empty() {
+            work["author"] = Value::Array(
+                article
+                    .meta
+                    .authors
+                    .iter()
+                    .map(|name| json!({"@type": "Person", "name": name}))
+                    .collect(),
+            );
+        }
+        out.push(work);
+    }
+    out
+}
+
 fn claim_review_export(review: &Review, items: &[&Annotation]) -> Value {
+    let publisher = organization(&review.publisher);
     let reviews: Vec<Value> = items
         .iter()
         .map(|a| {
-            let mut appearances = Vec::new();
-            for (i, article) in review.articles.iter().enumerate() {
-                let quotes: Vec<&str> = a
-                    .anchors
-                    .iter()
-                    .filter(|x| x.article == i)
-                    .map(|x| x.exact.as_str())
-                    .collect();
-                if quotes.is_empty() {
-                    continue;
-                }
-                let mut work = json!({
-                    "@type": "CreativeWork",
-                    "headline": article.title,
-                    "text": quotes.join(" … "),
-                    "identifier": article.path,
-                });
-                if let Some(date) = article.date {
-                    work["datePublished"] = json!(date.format("%Y-%m-%d").to_string());
-                }
-                if let Some(url) = url_of(&article.path) {
-                    work["url"] = json!(url);
-                }
-                appearances.push(work);
-            }
             let mut rating = json!({
                 "@type": "Rating",
-                "worstRating": 1,
-                "bestRating": 4,
                 "alternateName": a.verdict.label(),
-                "ratingExplanation": a.reconciled,
             });
-            if let Some(value) = self::rating(a.verdict) {
-                rating["ratingValue"] = json!(value);
-            }
-            let author = if a.reviewer.is_empty() {
-                json!({"@type": "Organization", "name": "crosscheck"})
+            let explanation = if a.reconciled.trim().is_empty() {
+                a.note.trim()
             } else {
-                json!({"@type": "Person", "name": a.reviewer})
+                a.reconciled.trim()
             };
-            json!({
+            if !explanation.is_empty() {
+                rating["ratingExplanation"] = json!(explanation);
+            }
+            if let Some(scale) = &review.publisher.scale
+                && let Some(value) = scale.value_of(a.verdict)
+            {
+                rating["ratingValue"] = json!(value);
+                rating["worstRating"] = json!(scale.worst);
+                rating["bestRating"] = json!(scale.best);
+            }
+            let author = if a.reviewer.trim().is_empty() {
+                publisher.clone()
+            } else {
+                let mut person = json!({"@type": "Person", "name": a.reviewer.trim()});
+                if let Some(org) = &publisher {
+                    person["worksFor"] = org.clone();
+                }
+                Some(person)
+            };
+            let mut out = json!({
                 "@context": "https://schema.org",
                 "@type": "ClaimReview",
-                "claimReviewed": a.subject,
+                "name": a.subject,
+                "claimReviewed": a.claim_in_words(),
                 "reviewRating": rating,
                 "itemReviewed": {
                     "@type": "Claim",
-                    "appearance": appearances,
+                    "appearance": appearances(review, a),
                 },
-                "author": author,
                 "datePublished": a.modified.format("%Y-%m-%d").to_string(),
-                "keywords": a.tags,
-            })
+            });
+            if let Some(url) = review_url(review, a) {
+                out["url"] = json!(url);
+            }
+            if let Some(author) = author {
+                out["author"] = author;
+            }
+            if let Some(org) = &publisher {
+                out["publisher"] = org.clone();
+            }
+            if !a.note.trim().is_empty() {
+                out["reviewBody"] = json!(a.note.trim());
+            }
+            if !a.tags.is_empty() {
+                out["keywords"] = json!(a.tags.join(", "));
+            }
+            out
         })
         .collect();
     Value::Array(reviews)
@@ -490,10 +439,13 @@ fn web_annotation_export(
         a.anchors
             .iter()
             .map(|x| {
+                // The report's address when it is known, else its file as the review names it.
                 let source = review
                     .articles
                     .get(x.article)
-                    .map_or_else(String::new, |r| r.path.clone());
+                    .map_or_else(String::new, |r| {
+                        report_url(r).map_or_else(|| r.path.clone(), str::to_owned)
+                    });
                 let mut selectors = vec![json!({
                     "type": "TextQuoteSelector",
                     "exact": x.exact,
@@ -512,25 +464,33 @@ fn web_annotation_export(
             })
             .collect()
     };
+    let generator = json!({
+        "id": "urn:crosscheck",
+        "type": "Software",
+        "name": format!("crosscheck {}", env!("CARGO_PKG_VERSION")),
+    });
     let mut annotations = Vec::new();
     for a in items {
-        let creator = json!({"type": "Person", "name": if a.reviewer.is_empty() { "crosscheck" } else { &a.reviewer }});
         let base = |suffix: &str, motivation: &str, body: String| {
-            json!({
+            let mut item = json!({
                 "id": format!("urn:crosscheck:annotation:{}:{suffix}", a.id),
                 "type": "Annotation",
                 "motivation": motivation,
                 "body": {"type": "TextualBody", "value": body, "format": "text/plain", "language": "en"},
                 "target": targets(a),
-                "creator": creator,
+                "generator": generator,
                 "created": a.created.to_rfc3339(),
                 "modified": a.modified.to_rfc3339(),
-            })
+            });
+            if !a.reviewer.trim().is_empty() {
+                item["creator"] = json!({"type": "Person", "name": a.reviewer.trim()});
+            }
+            item
         };
         annotations.push(base(
             "linking",
             "linking",
-            format!("{} ({})", a.subject, a.kind.name()),
+            format!("{}: {}", report::kind_in_words(a.kind), a.subject),
         ));
         let mut assessment = a.verdict.label().to_owned();
         if !a.reconciled.is_empty() {
@@ -545,7 +505,7 @@ fn web_annotation_export(
         "@context": "http://www.w3.org/ns/anno.jsonld",
         "id": "urn:crosscheck:review",
         "type": "AnnotationCollection",
-        "label": "crosscheck review",
+        "label": review.title_or_default(),
         "total": annotations.len(),
         "first": {
             "type": "AnnotationPage",
@@ -568,14 +528,6 @@ mod tests {
         assert_eq!(neutralize("-5"), "-5");
         assert_eq!(neutralize("\tx"), "'\tx");
         assert_eq!(neutralize("plain"), "plain");
-    }
-
-    #[test]
-    fn markdown_escapes_markup_and_html() {
-        assert_eq!(
-            escape_markdown("a|b *c* <script>"),
-            "a\\|b \\*c\\* &lt;script\\>"
-        );
     }
 
     #[test]

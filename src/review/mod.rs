@@ -95,8 +95,8 @@ pub struct Publisher {
     /// Its name ("Lakeside Fact Desk").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
-    /// Its web address; each review's address is this plus an anchor unless the reviewer
-    /// gives one.
+    /// Its web address; a finding's address is this plus an anchor when neither the reviewer
+    /// nor the review gives one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub url: String,
     /// A numeric rating per verdict, when the publisher rates on a scale; without one the
@@ -350,6 +350,10 @@ pub struct Review {
     /// The title of the published report; empty for the default ([`Review::title_or_default`]).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The address where the report of this review is published; each finding's address is
+    /// this with `#finding-<id>` (the HTML report's anchors) unless the reviewer gives one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub url: String,
     /// Who publishes the fact-check.
     #[serde(default, skip_serializing_if = "Publisher::is_empty")]
     pub publisher: Publisher,
@@ -373,8 +377,8 @@ pub enum Action {
     Remove(u64),
     /// Set the list of reviewed reports (when reports are opened, closed or re-dated).
     SetArticles(Vec<ReviewedArticle>),
-    /// Set the review's title and publisher.
-    SetPublishing(String, Publisher),
+    /// Set the review's title, its published address and its publisher.
+    SetPublishing(String, String, Publisher),
 }
 
 /// An action that could not be applied.
@@ -450,10 +454,11 @@ impl Review {
                 let old = std::mem::replace(&mut self.articles, articles);
                 Ok(Action::SetArticles(old))
             }
-            Action::SetPublishing(title, publisher) => {
+            Action::SetPublishing(title, url, publisher) => {
                 let old_title = std::mem::replace(&mut self.title, title);
+                let old_url = std::mem::replace(&mut self.url, url);
                 let old_publisher = std::mem::replace(&mut self.publisher, publisher);
-                Ok(Action::SetPublishing(old_title, old_publisher))
+                Ok(Action::SetPublishing(old_title, old_url, old_publisher))
             }
         }
     }

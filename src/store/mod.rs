@@ -34,6 +34,8 @@ struct ReviewFile {
     #[serde(default)]
     title: String,
     #[serde(default)]
+    url: String,
+    #[serde(default)]
     publisher: Publisher,
     articles: Vec<ReviewedArticle>,
     annotations: Vec<Annotation>,
@@ -48,6 +50,8 @@ struct ReviewFileRef<'a> {
     version: u32,
     #[serde(skip_serializing_if = "str::is_empty")]
     title: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    url: &'a str,
     #[serde(skip_serializing_if = "Publisher::is_empty")]
     publisher: &'a Publisher,
     articles: &'a [ReviewedArticle],
@@ -181,6 +185,7 @@ pub fn to_ron(review: &Review) -> Result<String, ron::Error> {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
         title: &review.title,
+        url: &review.url,
         publisher: &review.publisher,
         articles: &review.articles,
         annotations,
@@ -239,6 +244,7 @@ fn check_header(format: &str, version: u32, path: &str) -> Result<(), StoreError
 fn into_review(file: ReviewFile) -> Review {
     let mut review = Review {
         title: file.title,
+        url: file.url,
         publisher: file.publisher,
         articles: file.articles,
         annotations: file.annotations,
