@@ -493,3 +493,105 @@ fn the_same_notice_twice_is_one_line_counted() {
     assert_eq!(notices.len(), 1, "{notices:?}");
     assert_eq!(notices[0].repeats, 2);
 }
+
+#[test]
+fn a_reports_details_are_corrected_in_its_header_saved_and_undoable() {
+    let mut harness = common::sample_app();
+    harness.get_by_label("Details of report 1").click();
+    harness.run_steps(2);
+    let outlet =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Outlet of report 1");
+    outlet.focus();
+    outlet.type_text("Agence France-Presse");
+    let authors =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Authors of report 1");
+    authors.focus();
+    authors.type_text("Ana Ruhl, Jonas Brekke");
+    harness.run_steps(1);
+    harness.get_by_label("Save details").click();
+    settle(&mut harness);
+    let article = &harness.state().articles()[0];
+    assert_eq!(article.meta.outlet, "Agence France-Presse");
+    assert_eq!(article.meta.authors, ["Ana Ruhl", "Jonas Brekke"]);
+    assert!(harness.state().is_dirty(), "details are review data");
+    assert_eq!(
+        harness.state().review().articles[0].meta.outlet,
+        "Agence France-Presse",
+        "kept with the review"
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Agence France-Presse · Ana Ruhl, Jonas Brekke")
+            .is_some(),
+        "the header shows outlet and authors"
+    );
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut harness);
+    assert!(
+        harness.state().articles()[0].meta.outlet.is_empty(),
+        "undone"
+    );
+}
+
+#[test]
+fn publishing_details_go_into_the_review_and_the_preferences() {
+    let mut harness = common::sample_app();
+    harness
+        .state_mut()
+        .push(Command::Ui(crosscheck::ui::command::UiCommand::Publishing));
+    harness.run_steps(2);
+    for (label, text) in [
+        ("Title", "What the Paris reports say"),
+        ("Publisher", "Lakeside Fact Desk"),
+        ("Publisher's address", "https://factdesk.example/"),
+    ] {
+        let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, label);
+        field.focus();
+        field.type_text(text);
+        harness.run_steps(1);
+    }
+    harness.get_by_label("Save details").click();
+    settle(&mut harness);
+    let review = harness.state().review();
+    assert_eq!(review.title, "What the Paris reports say");
+    assert_eq!(review.publisher.name, "Lakeside Fact Desk");
+    assert_eq!(review.publisher.url, "https://factdesk.example/");
+    assert!(
+        review.publisher.scale.is_none(),
+        "no scale unless asked for"
+    );
+    assert_eq!(harness.state().prefs().publisher.name, "Lakeside Fact Desk");
+    assert!(harness.state().is_dirty());
+    harness.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    settle(&mut harness);
+    assert!(harness.state().review().title.is_empty(), "one undo step");
+}
+
+#[test]
+fn the_claim_reviewed_is_typed_in_the_editor() {
+    // Tall enough for the whole editor to be on screen.
+    let mut harness = common::build(
+        Harness::builder().with_size([1400.0, 1800.0]),
+        common::sample_start(),
+    );
+    select_first(&mut harness);
+    harness.get_by_label("Publishing (ClaimReview)").click();
+    harness.run_steps(2);
+    let claim = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Claim reviewed");
+    claim.focus();
+    claim.type_text("Rubio flew to Paris with Witkoff.");
+    harness.run_steps(1);
+    harness.state_mut().push(Command::CommitDraft);
+    settle(&mut harness);
+    let stored: Vec<&str> = harness
+        .state()
+        .review()
+        .annotations
+        .iter()
+        .map(|a| a.claim.as_str())
+        .collect();
+    assert!(
+        stored.contains(&"Rubio flew to Paris with Witkoff."),
+        "{stored:?}"
+    );
+}

@@ -23,6 +23,8 @@ pub enum UiCommand {
     SaveReviewAs,
     /// Export the reviewed facts.
     Export,
+    /// Edit the review's title, address and publisher.
+    Publishing,
     /// Quit.
     Quit,
     /// Undo.
@@ -90,7 +92,7 @@ macro_rules! keys {
 
 impl UiCommand {
     /// Every command.
-    pub const ALL: [Self; 23] = [
+    pub const ALL: [Self; 24] = [
         Self::OpenReports,
         Self::PasteReport,
         Self::CloseReport,
@@ -99,6 +101,7 @@ impl UiCommand {
         Self::SaveReview,
         Self::SaveReviewAs,
         Self::Export,
+        Self::Publishing,
         Self::Quit,
         Self::Undo,
         Self::Redo,
@@ -127,6 +130,7 @@ impl UiCommand {
             Self::SaveReview => "Save review",
             Self::SaveReviewAs => "Save review as…",
             Self::Export => "Export…",
+            Self::Publishing => "Publishing details…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
             Self::Redo => "Redo",
@@ -148,7 +152,7 @@ impl UiCommand {
     /// What it does, for the tooltip.
     pub fn tooltip(self) -> &'static str {
         match self {
-            Self::OpenReports => "Open one or more plain-text reports side by side",
+            Self::OpenReports => "Open reports (plain text or saved web pages) side by side",
             Self::PasteReport => "Add text copied from a browser as a new report",
             Self::CloseReport => "Close the report that was clicked last",
             Self::SetDate => {
@@ -158,7 +162,11 @@ impl UiCommand {
             Self::SaveReview => "Save verdicts and notes to the review file",
             Self::SaveReviewAs => "Save the review to a new file",
             Self::Export => {
-                "Export reviewed facts as JSON, CSV, Markdown, ClaimReview or Web Annotation"
+                "Export reviewed facts as JSON, CSV, a Markdown or HTML report, ClaimReview or \
+                 Web Annotation"
+            }
+            Self::Publishing => {
+                "The report's title, where it is published and who publishes it (for the exports)"
             }
             Self::Quit => "Close the window",
             Self::Undo => "Undo the last change to the review",
@@ -189,6 +197,7 @@ impl UiCommand {
             Self::SaveReview => keys!(cmd(Key::S)),
             Self::SaveReviewAs => keys!(cmd_shift(Key::S)),
             Self::Export => keys!(cmd(Key::E)),
+            Self::Publishing => keys!(),
             Self::Quit => keys!(cmd(Key::Q)),
             Self::Undo => keys!(cmd(Key::Z)),
             Self::Redo => keys!(cmd_shift(Key::Z), cmd(Key::Y)),

@@ -26,6 +26,10 @@ pub struct Draft {
     pub sources: String,
     /// Tags, comma-separated.
     pub tags: String,
+    /// The claim reviewed, as a published fact-check states it (empty for the default).
+    pub claim: String,
+    /// The published address of this fact-check (empty for the default).
+    pub url: String,
 }
 
 impl Draft {
@@ -70,6 +74,8 @@ impl Draft {
             note: a.note.clone(),
             sources: a.sources.join("\n"),
             tags: a.tags.join(", "),
+            claim: a.claim.clone(),
+            url: a.url.clone(),
         }
     }
 
@@ -131,6 +137,8 @@ impl Draft {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
+        self.claim.trim().clone_into(&mut annotation.claim);
+        self.url.trim().clone_into(&mut annotation.url);
     }
 }
 
@@ -284,6 +292,29 @@ pub fn editor_ui(ui: &mut egui::Ui, view: &EditorView<'_>, draft: &mut Draft) ->
             .lost_focus();
             commit |=
                 labelled_text(ui, "Tags", &mut draft.tags, false, "comma-separated").lost_focus();
+            ui.collapsing("Publishing (ClaimReview)", |ui| {
+                let default_claim = view.annotation.map_or_else(String::new, |a| {
+                    let mut a = a.clone();
+                    a.claim.clear();
+                    a.reconciled.clone_from(&draft.reconciled);
+                    a.claim_in_words()
+                });
+                let hint = if default_claim.is_empty() {
+                    "the reconciled fact, or else the first quote".to_owned()
+                } else {
+                    crate::corpus::text::shorten(&default_claim, 80)
+                };
+                commit |=
+                    labelled_text(ui, "Claim reviewed", &mut draft.claim, true, &hint).lost_focus();
+                commit |= labelled_text(
+                    ui,
+                    "Address of this fact-check",
+                    &mut draft.url,
+                    false,
+                    "the report's address with #finding-N",
+                )
+                .lost_focus();
+            });
             if let Some(a) = view.annotation {
                 ui.weak(format!(
                     "{}created {} · modified {}",

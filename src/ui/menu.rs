@@ -71,6 +71,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &App, out: &mut Vec<Command>) {
             menu_item(ui, UiCommand::SaveReview, true, out);
             menu_item(ui, UiCommand::SaveReviewAs, true, out);
             menu_item(ui, UiCommand::Export, true, out);
+            menu_item(ui, UiCommand::Publishing, true, out);
             ui.separator();
             menu_item(ui, UiCommand::Quit, true, out);
         });

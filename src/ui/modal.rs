@@ -60,6 +60,56 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
                 next = Some(Modal::Export(format, all));
             }
         }
+        Modal::Publishing(mut edit) => {
+            egui::Modal::new(egui::Id::unique("publishing modal")).show(ctx, |ui| {
+                ui.heading("Publishing details");
+                ui.label("Used by the Markdown and HTML reports and by ClaimReview. The publisher is remembered for new reviews.");
+                egui::Grid::new("publishing grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+                    let fields: [(&str, &mut String, &str); 4] = [
+                        ("Title", &mut edit.title, "Fact-check: the first report's headline"),
+                        ("Published at", &mut edit.url, "https://… (the report's page; each finding gets #finding-N)"),
+                        ("Publisher", &mut edit.name, "the organisation"),
+                        ("Publisher's address", &mut edit.publisher_url, "https://…"),
+                    ];
+                    for (label, value, hint) in fields {
+                        ui.label(label);
+                        let field = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(420.0));
+                        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
+                        ui.end_row();
+                    }
+                });
+                ui.checkbox(&mut edit.scaled, "Rate verdicts on a numeric scale (ClaimReview ratingValue)");
+                if edit.scaled {
+                    ui.horizontal(|ui| {
+                        ui.label("From");
+                        ui.add(egui::DragValue::new(&mut edit.worst).range(-100..=100));
+                        ui.label("(worst) to");
+                        ui.add(egui::DragValue::new(&mut edit.best).range(-100..=100));
+                        ui.label("(best)");
+                    });
+                    let (low, high) = (edit.worst.min(edit.best), edit.worst.max(edit.best));
+                    ui.horizontal_wrapped(|ui| {
+                        for (verdict, value) in crate::review::Verdict::ALL[1..].iter().zip(edit.values.iter_mut()) {
+                            ui.label(verdict.label());
+                            ui.add(egui::DragValue::new(value).range(low..=high));
+                        }
+                    });
+                }
+                ui.horizontal(|ui| {
+                    if ui.button("Save details").clicked() {
+                        let (title, url, publisher) = edit.to_publishing();
+                        out.push(Command::SetPublishing(title, url, publisher));
+                        keep = false;
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
+            });
+            if keep {
+                next = Some(Modal::Publishing(edit));
+            }
+        }
         Modal::ConfirmQuit => {
             egui::Modal::new(egui::Id::unique("quit modal")).show(ctx, |ui| {
                 ui.heading("Save the review before closing?");

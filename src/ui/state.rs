@@ -21,7 +21,9 @@ use crate::analysis::{Analysis, Finding, Kind, Status};
 use crate::corpus::text::shorten;
 use crate::corpus::{self, Article, LoadError};
 use crate::export::{self, Format};
-use crate::review::{Action, Anchor, Annotation, History, Review, ReviewedArticle, overlap};
+use crate::review::{
+    Action, Anchor, Annotation, History, Publisher, Review, ReviewedArticle, overlap,
+};
 use crate::store::{self, Fingerprint};
 
 /// Preferences kept between runs (eframe storage), separate from the review itself.
@@ -38,6 +40,8 @@ pub struct Prefs {
     pub recent_reviews: Vec<PathBuf>,
     /// The reviewer's name, stored with annotations.
     pub reviewer: String,
+    /// Who publishes the fact-checks: given to each new review (and kept in it).
+    pub publisher: Publisher,
 }
 
 impl Default for Prefs {
@@ -48,6 +52,7 @@ impl Default for Prefs {
             recent_files: Vec::new(),
             recent_reviews: Vec::new(),
             reviewer: String::new(),
+            publisher: Publisher::default(),
         }
     }
 }
@@ -135,6 +140,9 @@ pub enum Command {
     CloseRequested,
     /// Set the reviewer's name.
     SetReviewer(String),
+    /// Set the review's title, published address and publisher (the publisher also becomes
+    /// the preference for new reviews).
+    SetPublishing(String, String, Publisher),
     /// Change the list filter.
     SetFilter(Filter),
     /// Dismiss notice `i`.
@@ -226,6 +234,83 @@ pub(super) enum Modal {
     Path(PathPrompt),
     /// Closing report `i` would orphan reviewed work (described).
     ConfirmClose(usize, String),
+    /// The review's title, address and publisher, being edited.
+    Publishing(PublishingEdit),
+}
+
+/// The publishing dialog's fields, as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PublishingEdit {
+    /// The report's title.
+    pub title: String,
+    /// Where the report is published.
+    pub url: String,
+    /// The publisher's name.
+    pub name: String,
+    /// The publisher's address.
+    pub publisher_url: String,
+    /// Whether verdicts get numbers.
+    pub scaled: bool,
+    /// Lowest and highest values.
+    pub worst: i32,
+    /// Highest value.
+    pub best: i32,
+    /// The value of each verdict (in [`crate::review::Verdict::ALL`] order, unreviewed
+    /// skipped).
+    pub values: [i32; 4],
+}
+
+impl PublishingEdit {
+    /// The dialog filled from a review.
+    pub fn of(review: &Review) -> Self {
+        let scale = review.publisher.scale.as_ref();
+        let reviewed = &crate::review::Verdict::ALL[1..];
+        let mut values = [1, 3, 4, 2];
+        if let Some(scale) = scale {
+            for (slot, verdict) in values.iter_mut().zip(reviewed) {
+                if let Some(v) = scale.value_of(*verdict) {
+                    *slot = v;
+                }
+            }
+        }
+        Self {
+            title: review.title.clone(),
+            url: review.url.clone(),
+            name: review.publisher.name.clone(),
+            publisher_url: review.publisher.url.clone(),
+            scaled: scale.is_some(),
+            worst: scale.map_or(1, |s| s.worst),
+            best: scale.map_or(4, |s| s.best),
+            values,
+        }
+    }
+
+    /// The title, address and publisher typed.
+    pub fn to_publishing(&self) -> (String, String, Publisher) {
+        let scale = self.scaled.then(|| crate::review::RatingScale {
+            worst: self.worst.min(self.best),
+            best: self.best.max(self.worst),
+            values: crate::review::Verdict::ALL[1..]
+                .iter()
+                .zip(self.values)
+                .map(|(v, n)| {
+                    (
+                        *v,
+                        n.clamp(self.worst.min(self.best), self.best.max(self.worst)),
+                    )
+                })
+                .collect(),
+        });
+        (
+            self.title.trim().to_owned(),
+            self.url.trim().to_owned(),
+            Publisher {
+                name: self.name.trim().to_owned(),
+                url: self.publisher_url.trim().to_owned(),
+                scale,
+            },
+        )
+    }
 }
 
 /// What a path typed into the window's own path field is for.
@@ -343,6 +428,7 @@ impl App {
     }
 
     fn with_prefs(prefs: Prefs, start: StartOptions) -> Self {
+        let publisher_pref = prefs.publisher.clone();
         let mut app = Self {
             articles: Vec::new(),
             panes: Vec::new(),
@@ -378,7 +464,11 @@ impl App {
                 .collect(),
             now: 0.0,
             paste_count: 0,
-            review: Review::default(),
+            // A new review is published by whoever the reviewer publishes with.
+            review: Review {
+                publisher: publisher_pref,
+                ..Review::default()
+            },
             history: History::default(),
             review_path: None,
             fingerprint: None,
@@ -774,6 +864,17 @@ impl App {
             }
             Command::Ui(command) => self.ui_command(ctx, command),
             Command::SetReviewer(name) => self.prefs.reviewer = name,
+            Command::SetPublishing(title, url, publisher) => {
+                self.prefs.publisher = publisher.clone();
+                if (&title, &url, &publisher)
+                    != (&self.review.title, &self.review.url, &self.review.publisher)
+                {
+                    self.handle(
+                        ctx,
+                        Command::Review(vec![Action::SetPublishing(title, url, publisher)]),
+                    );
+                }
+            }
             Command::SetFilter(filter) => {
                 if filter != self.filter {
                     self.filter = filter;
@@ -862,6 +963,9 @@ impl App {
             UiCommand::SaveReview => self.handle(ctx, Command::SaveReview),
             UiCommand::SaveReviewAs => self.save_as_dialog(ctx, false),
             UiCommand::Export => self.modal = Some(Modal::Export(Format::Json, false)),
+            UiCommand::Publishing => {
+                self.modal = Some(Modal::Publishing(PublishingEdit::of(&self.review)));
+            }
             // The close request comes back next frame as `CloseRequested`, which asks to
             // save first when there are unsaved changes (as the window's × does).
             UiCommand::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
