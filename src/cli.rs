@@ -380,7 +380,18 @@ pub fn check_text(articles: &[Article], analysis: &Analysis) -> String {
             || "date unknown".to_owned(),
             |d| d.format("%Y-%m-%d").to_string(),
         );
-        let _ = writeln!(out, "  [{}] {} — {} ({date})", i + 1, a.label(), a.title);
+        let outlet = if a.meta.outlet.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", a.meta.outlet)
+        };
+        let _ = writeln!(
+            out,
+            "  [{}] {} — {} ({date}){outlet}",
+            i + 1,
+            a.label(),
+            a.title
+        );
     }
     let discrepancies: Vec<&Finding> = analysis.discrepancies().collect();
     let count = |s: Status| discrepancies.iter().filter(|f| f.status == s).count();

@@ -258,3 +258,34 @@ fn the_text_command_prints_plain_reports_as_they_are() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("missing.html: no such file"), "{err}");
 }
+
+#[test]
+fn a_review_of_a_page_finds_its_quotes_again_when_the_page_is_saved_with_changes() {
+    use crosscheck::review::{Anchor, Placement};
+    let before = load("news-site.html");
+    let quote = "about 85 on board";
+    let start = before.text.find(quote).expect("quote in the page");
+    let anchor = Anchor::new(0, &before.text, start..start + quote.len());
+    // The outlet updates the story: a new first paragraph, a changed toll, a new comment.
+    let html = std::fs::read_to_string(page("news-site.html")).expect("page");
+    let updated = html
+        .replace(
+            "<p>At least 14 people died",
+            "<p>Divers found two more bodies on Monday morning, bringing the toll to 16, the \
+             governor's office said.</p>\n    <p>At least 14 people died",
+        )
+        .replace("Comments (12)", "Comments (31)");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("news-site.html");
+    std::fs::write(&path, updated).expect("write");
+    let after = corpus::load_path(&path).expect("the updated page");
+    assert_ne!(after.hash, before.hash, "the article text changed");
+    match anchor.place(&after.text) {
+        Placement::Exact(range) => assert_eq!(&after.text[range], quote),
+        other => panic!("not found again: {other:?}"),
+    }
+    // Only the page around the article changed: same text, same hash, nothing to re-anchor.
+    let chrome_only = html.replace("Comments (12)", "Comments (40)");
+    std::fs::write(&path, chrome_only).expect("write");
+    assert_eq!(corpus::load_path(&path).expect("page").hash, before.hash);
+}

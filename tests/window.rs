@@ -595,3 +595,32 @@ fn the_claim_reviewed_is_typed_in_the_editor() {
         "{stored:?}"
     );
 }
+
+#[test]
+fn a_saved_web_page_opens_beside_the_text_reports_with_its_details() {
+    let mut harness = common::sample_app();
+    harness.state_mut().push(Command::OpenFiles(vec![fixture(
+        "tests/pages/news-site.html",
+    )]));
+    settle(&mut harness);
+    let article = harness.state().articles().last().expect("opened");
+    assert_eq!(article.form, crosscheck::corpus::Form::Html);
+    assert_eq!(article.title, "Ferry capsizes on Lake Varra, killing 14");
+    assert!(
+        harness
+            .query_by_label_contains("The Northern Ledger · Mira Castellan")
+            .is_some(),
+        "the header shows the outlet and author"
+    );
+    let stored = harness
+        .state()
+        .review()
+        .articles
+        .last()
+        .expect("in the review");
+    assert_eq!(stored.meta.outlet, "The Northern Ledger");
+    assert_eq!(
+        stored.meta.url,
+        "https://ledger.example.com/world/2024/03/ferry-capsizes-lake-varra"
+    );
+}

@@ -18,7 +18,7 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
         Modal::Paste(mut text) => {
             egui::Modal::new(egui::Id::unique("paste modal")).show(ctx, |ui| {
                 ui.heading("Paste text as a report");
-                ui.label("Paste (Ctrl+V) the report's text below. A first line “date YYYY-MM-DD headline” sets its date.");
+                ui.label("Paste (Ctrl+V) the report's text below. A first line “date YYYY-MM-DD headline” sets its date; “outlet:”, “url:” and “by:” lines after it give the outlet, address and authors.");
                 let edit = ui.add(egui::TextEdit::multiline(&mut text).desired_rows(12).desired_width(560.0));
                 // Ready for Ctrl+V as soon as the dialog opens.
                 if text.is_empty() && !edit.has_focus() {
