@@ -34,7 +34,8 @@ const MIN_ARTICLE_WORDS: usize = 12;
 /// An article found in a page.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Page {
-    /// The text the engine reads: headline, blank line, paragraphs separated by blank lines.
+    /// The text the engine reads: headline, blank line, paragraphs separated by blank lines
+    /// (a page that is one paragraph and no headline is that paragraph).
     pub text: String,
     /// The headline.
     pub title: String,
@@ -218,25 +219,31 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
     if paragraphs.first().is_some_and(|p| same_words(p, &title)) {
         paragraphs.remove(0);
     }
+    // A page without a headline: its first paragraph is one when others follow (a bold first
+    // line, as on plain pages); a single paragraph is all text, titled like a text file.
     let title = if title.is_empty() && paragraphs.len() > 1 {
         paragraphs.remove(0)
     } else {
         title
     };
-    let words: usize = paragraphs
-        .iter()
-        .map(|p| p.split_whitespace().count())
-        .sum();
+    let words: usize = paragraphs.iter().map(|p| p.split_whitespace().count()).sum();
     if words < MIN_ARTICLE_WORDS {
         return Err(PageError::NoText);
     }
     let mut out = String::with_capacity(length + title.len() + 2 * paragraphs.len() + 4);
     out.push_str(&title);
     for p in &paragraphs {
-        out.push_str("\n\n");
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
         out.push_str(p);
     }
     out.push('\n');
+    let title = if title.is_empty() {
+        super::title_from_text(&out)
+    } else {
+        title
+    };
     let date = date_of(&published);
     Ok(Page {
         text: out,
@@ -490,6 +497,17 @@ mod tests {
             Some("txt"),
             b"The <html> tag opens a page."
         ));
+    }
+
+    #[test]
+    fn a_page_of_one_untitled_paragraph_is_that_paragraph() {
+        let page = extract(
+            "<html><body><div>Twelve people were hurt when a bus left the road near the \
+             border crossing on Friday night, police said.</div></body></html>",
+        )
+        .unwrap();
+        assert!(page.text.starts_with("Twelve people were hurt"), "{:?}", page.text);
+        assert!(page.title.starts_with("Twelve people were hurt"), "{}", page.title);
     }
 
     #[test]

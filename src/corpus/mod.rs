@@ -178,6 +178,9 @@ pub enum LoadError {
          text and open that"
     )]
     NotAReport { path: String, what: &'static str },
+    /// A web page the page reader failed on.
+    #[error("{path}: this web page could not be read; save it again from the browser and open that")]
+    UnreadablePage { path: String },
     /// A web page in which no article text was found.
     #[error(
         "{path}: no article text found in this web page; save the article's own page once it \
