@@ -292,6 +292,34 @@ fn earthquake_tolls_that_can_agree_are_not_conflicts() {
 }
 
 #[test]
+fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/bus/regional.txt",
+            "tests/fixtures/bus/national.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    let toll = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "Nine people",
+        "killing 11",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(toll.status, Status::Conflict, "{text}");
+    assert!(
+        !analysis.findings.iter().any(|f| f.kind == Kind::OnlyInOne
+            && f.claims
+                .iter()
+                .any(|c| articles[c.article].text[c.start..c.end].contains("confirmed dead"))),
+        "the confirmed toll is the toll, not a fact of its own:\n{text}"
+    );
+}
+
+#[test]
 fn plane_crash_bodies_and_the_toll_are_told_apart() {
     let (articles, analysis) = load(
         &[

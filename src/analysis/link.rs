@@ -250,6 +250,7 @@ pub fn slots(reports: &[Vec<Figure>], places: &[Vec<BTreeSet<String>>]) -> Vec<S
                 by_key.entry(key).or_default().push(index);
             }
         }
+        restated_confirmed(figures, &mut by_key);
         // Whole counts of people: the generic ones and the roles that agree with them are
         // the main slot; other roles stay apart ("four kings" beside "hundreds of thousands").
         let whole: Vec<Key> = by_key
@@ -366,6 +367,44 @@ pub fn slots(reports: &[Vec<Figure>], places: &[Vec<BTreeSet<String>>]) -> Vec<S
         }
     }
     out
+}
+
+/// A confirmed count that the same report also gives, with the same value, without saying
+/// it is confirmed ("12 confirmed dead" in the headline, "twelve people were confirmed dead"
+/// in the text) is that count restated, not the confirmed part of a larger one: it joins the
+/// plain count. A confirmed count with a value of its own stays apart ("20 confirmed deaths"
+/// of 159 suspected).
+fn restated_confirmed(figures: &[Figure], by_key: &mut BTreeMap<Key, Vec<usize>>) {
+    let confirmed: Vec<Key> = by_key.keys().filter(|k| k.confirmed).cloned().collect();
+    for key in confirmed {
+        let plain_key = Key {
+            confirmed: false,
+            ..key.clone()
+        };
+        let Some(plain) = by_key.get(&plain_key) else {
+            continue;
+        };
+        let Some(list) = by_key.get(&key) else {
+            continue;
+        };
+        let (restated, own): (Vec<usize>, Vec<usize>) = list.iter().partition(|&&i| {
+            plain
+                .iter()
+                .any(|&p| relation(&figures[p], &figures[i]) == Relation::Same)
+        });
+        if restated.is_empty() {
+            continue;
+        }
+        if own.is_empty() {
+            by_key.remove(&key);
+        } else {
+            by_key.insert(key, own);
+        }
+        if let Some(plain) = by_key.get_mut(&plain_key) {
+            plain.extend(restated);
+            plain.sort_unstable();
+        }
+    }
 }
 
 /// Whether two values' units are written differently (a conversion, with rounding).

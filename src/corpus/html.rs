@@ -226,7 +226,10 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
     } else {
         title
     };
-    let words: usize = paragraphs.iter().map(|p| p.split_whitespace().count()).sum();
+    let words: usize = paragraphs
+        .iter()
+        .map(|p| p.split_whitespace().count())
+        .sum();
     if words < MIN_ARTICLE_WORDS {
         return Err(PageError::NoText);
     }
@@ -506,8 +509,16 @@ mod tests {
              border crossing on Friday night, police said.</div></body></html>",
         )
         .unwrap();
-        assert!(page.text.starts_with("Twelve people were hurt"), "{:?}", page.text);
-        assert!(page.title.starts_with("Twelve people were hurt"), "{}", page.title);
+        assert!(
+            page.text.starts_with("Twelve people were hurt"),
+            "{:?}",
+            page.text
+        );
+        assert!(
+            page.title.starts_with("Twelve people were hurt"),
+            "{}",
+            page.title
+        );
     }
 
     #[test]

@@ -179,7 +179,9 @@ pub enum LoadError {
     )]
     NotAReport { path: String, what: &'static str },
     /// A web page the page reader failed on.
-    #[error("{path}: this web page could not be read; save it again from the browser and open that")]
+    #[error(
+        "{path}: this web page could not be read; save it again from the browser and open that"
+    )]
     UnreadablePage { path: String },
     /// A web page in which no article text was found.
     #[error(
