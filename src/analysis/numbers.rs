@@ -130,7 +130,24 @@ pub fn measure_words(m: &Measure) -> String {
             "casualties" => "(casualties)".to_owned(),
             other => other.to_owned(),
         },
-        Measure::Open(verb) => format!("({verb}…)"),
+        Measure::Open(stem) => participle(stem),
+    }
+}
+
+/// A verb's stem as the participle a subject reads with ("pull" → "pulled", "relocat" →
+/// "relocated", "carry" → "carried"): open measures are kept as stems so that "pulled",
+/// "pulling" and "pulls" meet.
+fn participle(stem: &str) -> String {
+    // A stem that is already a participle ("seen", "shown", "held") stays as it is.
+    if stem.ends_with("en") || stem.ends_with("wn") || stem.ends_with("ld") {
+        return stem.to_owned();
+    }
+    let mut chars = stem.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some('y'), Some(c)) if !"aeiou".contains(c) => {
+            format!("{}ied", &stem[..stem.len() - 1])
+        }
+        _ => format!("{stem}ed"),
     }
 }
 
@@ -540,5 +557,20 @@ pub fn shorten_words(text: &str, words: usize) -> String {
         all.join(" ")
     } else {
         format!("{}…", all[..words].join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::participle;
+
+    #[test]
+    fn open_measures_read_as_participles() {
+        assert_eq!(participle("pull"), "pulled");
+        assert_eq!(participle("relocat"), "relocated");
+        assert_eq!(participle("carry"), "carried");
+        assert_eq!(participle("deploy"), "deployed");
+        assert_eq!(participle("stopp"), "stopped");
+        assert_eq!(participle("seen"), "seen");
     }
 }
