@@ -292,6 +292,53 @@ fn earthquake_tolls_that_can_agree_are_not_conflicts() {
 }
 
 #[test]
+fn a_wildfire_area_evacuations_and_start_day_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/wildfire/regional.txt",
+            "tests/fixtures/wildfire/agency.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    for (kind, a, b) in [
+        // An area is what was done over it: "burned" and "scorched" are one measure.
+        (Kind::Number, "more than 12,000 hectares", "11,800 hectares"),
+        // "forced 3,500 residents to leave their homes" is an evacuation.
+        (
+            Kind::Number,
+            "3,500 residents",
+            "About 4,000 people were evacuated",
+        ),
+        (
+            Kind::Number,
+            "Two firefighters were injured",
+            "Three firefighters were hurt",
+        ),
+        // "broke out on Tuesday" and "started on Monday evening": when the fire began.
+        (Kind::Date, "on Tuesday", "on Monday"),
+    ] {
+        let finding = find(&articles, &analysis, kind, a, b)
+            .unwrap_or_else(|| panic!("{a} / {b} not compared:\n{text}"));
+        assert_eq!(finding.status, Status::Conflict, "{a} / {b}:\n{text}");
+    }
+    let area = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "more than 12,000 hectares",
+        "11,800 hectares",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(area.subject, "area burned in Brisa", "{text}");
+    assert!(
+        area.explanation.contains("11,800 hectares"),
+        "{}",
+        area.explanation
+    );
+}
+
+#[test]
 fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
     let (articles, analysis) = load(
         &[

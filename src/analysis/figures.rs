@@ -1158,7 +1158,31 @@ fn unit_attribute(
     if doc.is_any(figure.first.wrapping_sub(1), &["at", "to", "from"]) {
         return (Some(doc.low(figure.first - 1).to_owned()), figure.last);
     }
+    // An area says what was done over it by the verb before it: "has burned more than
+    // 12,000 hectares", "scorched 11,800 hectares", "flooded 300 square kilometres".
+    if figure.unit.as_ref().is_some_and(|u| u.dimension == "area")
+        && let Some(verb) = verb_before(doc, figure.first, start)
+    {
+        return (Some(verb), figure.last);
+    }
     (None, figure.last)
+}
+
+/// The stem of the verb right before a figure (auxiliaries skipped): "has burned" → "burn".
+fn verb_before(doc: &Doc<'_>, first: usize, start: usize) -> Option<String> {
+    let mut k = first;
+    while k > start && first - k < 4 {
+        k -= 1;
+        if doc.is_any(
+            k,
+            &["has", "have", "had", "already", "now", "so", "far", "been"],
+        ) {
+            continue;
+        }
+        return (doc.is_word(k) && !doc.is_function(k) && looks_like_verb(doc.tok(k)))
+            .then(|| verb_stem(doc.tok(k)));
+    }
+    None
 }
 
 /// Reads the figure of `amount` from its context.

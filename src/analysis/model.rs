@@ -237,6 +237,9 @@ pub fn readable(value: &str) -> String {
                 .all(|b| *b >= *scale && ((b / scale) - (b / scale).round()).abs() < 1e-6)
         })
         .unwrap_or((1.0, "seconds"))
+    } else if unit == "m²" && !bounds.is_empty() && bounds.iter().all(|b| *b >= 10_000.0) {
+        // Land is counted in hectares, as fire and flood reports count it.
+        (10_000.0, "hectares")
     } else {
         (1.0, unit)
     };
@@ -320,6 +323,9 @@ mod tests {
             ("28500..31500 m", "28,500–31,500 m"),
             ("259200 s", "3 days"),
             ("5400 s", "90 minutes"),
+            ("120000000.. m²", "12,000 hectares or more"),
+            ("20234300 m²", "2023.43 hectares"),
+            ("500 m²", "500 m²"),
             ("45%", "45%"),
             ("09:40..09:55", "09:40–09:55"),
             ("2025-04-14", "2025-04-14"),

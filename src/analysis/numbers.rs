@@ -75,6 +75,10 @@ pub fn subject(key: &Key) -> String {
             "at" => "the place it happened (altitude or distance)",
             other => other,
         };
+        // What was done over it ("area burned") reads after the dimension.
+        if what.ends_with("ed") {
+            return format!("{} {what}", dimension_words(&key.dimension));
+        }
         return format!("{} of {what}", dimension_words(&key.dimension));
     }
     let mut s = if key.nouns.is_empty() {
@@ -138,8 +142,15 @@ pub fn measure_words(m: &Measure) -> String {
 /// "relocated", "carry" → "carried"): open measures are kept as stems so that "pulled",
 /// "pulling" and "pulls" meet.
 fn participle(stem: &str) -> String {
-    // A stem that is already a participle ("seen", "shown", "held") stays as it is.
-    if stem.ends_with("en") || stem.ends_with("wn") || stem.ends_with("ld") {
+    // An irregular participle ("seen", "held", "hurt") is its own stem.
+    const IRREGULAR: &[&str] = &[
+        "seen", "taken", "given", "driven", "beaten", "fallen", "stolen", "chosen", "broken",
+        "spoken", "written", "hidden", "shown", "flown", "thrown", "known", "grown", "drawn",
+        "sworn", "torn", "born", "held", "built", "sent", "spent", "lost", "left", "hit", "hurt",
+        "shot", "cut", "put", "set", "found", "brought", "caught", "fought", "bought", "sold",
+        "told", "won", "kept", "met", "led", "fled", "stuck", "struck", "swept",
+    ];
+    if IRREGULAR.contains(&stem) {
         return stem.to_owned();
     }
     let mut chars = stem.chars().rev();
@@ -572,5 +583,6 @@ mod tests {
         assert_eq!(participle("deploy"), "deployed");
         assert_eq!(participle("stopp"), "stopped");
         assert_eq!(participle("seen"), "seen");
+        assert_eq!(participle("happen"), "happened");
     }
 }

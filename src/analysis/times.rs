@@ -658,8 +658,17 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
                             && !doc.is_punct(n + 1, '-')
                     })
                     .map(|noun| {
-                        let w = doc.low(noun);
-                        format!("{} begins", w.strip_suffix('s').unwrap_or(w))
+                        // A noun that names an event names it the same in every report
+                        // ("the wildfire broke out", "the blaze started": a fire begins).
+                        match events().at(doc, noun) {
+                            Some((_, &e)) if e != "begin" && e != "happen" => {
+                                format!("{e} begins")
+                            }
+                            _ => {
+                                let w = doc.low(noun);
+                                format!("{} begins", w.strip_suffix('s').unwrap_or(w))
+                            }
+                        }
                     }),
                 // "the crash occurred": the event is the noun it is said of.
                 "happen" => None,
