@@ -339,6 +339,40 @@ fn a_wildfire_area_evacuations_and_start_day_are_compared() {
 }
 
 #[test]
+fn a_protest_s_arrests_crowd_and_injured_officers_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/protest/wire.txt",
+            "tests/fixtures/protest/daily.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    for (a, b) in [
+        ("arrested 37 people", "More than 40 people were detained"),
+        // Marching, taking part and joining are being there.
+        ("25,000", "Around 10,000 people took part"),
+        ("Twelve officers were injured", "15 officers were hurt"),
+    ] {
+        let finding = find(&articles, &analysis, Kind::Number, a, b)
+            .unwrap_or_else(|| panic!("{a} / {b} not compared:\n{text}"));
+        assert_eq!(finding.status, Status::Conflict, "{a} / {b}:\n{text}");
+    }
+    let arrests = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "arrested 37 people",
+        "More than 40 people were detained",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert!(
+        !quote(&articles, arrests, 0).contains(&"thousands"),
+        "the marchers are not the arrested:\n{text}"
+    );
+}
+
+#[test]
 fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
     let (articles, analysis) = load(
         &[
