@@ -1593,7 +1593,9 @@ fn attribute_before(doc: &Doc<'_>, first: usize, start: usize) -> Option<String>
             && !doc.is_function(k)
             && (!doc.is_cap(k) || doc.starts_sentence(k))
             && !looks_like_verb(doc.tok(k))
-            && lex.measures.at(doc, k).is_none();
+            // A measure is no attribute, except turnout, which is counted in people and
+            // given in percent ("turnout was 64 percent").
+            && (lex.measures.at(doc, k).is_none() || doc.is(k, "turnout"));
         return noun.then(|| stem(doc.tok(k)));
     }
     None
