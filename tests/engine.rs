@@ -373,6 +373,46 @@ fn a_protest_s_arrests_crowd_and_injured_officers_are_compared() {
 }
 
 #[test]
+fn a_flood_s_homes_aid_and_shelters_meet_across_wordings() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/flood/agency.txt",
+            "tests/fixtures/flood/civil-defence.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    for (a, b) in [
+        // Homes and houses are one thing counted.
+        (
+            "Some 2,100 homes were destroyed",
+            "1,800 houses had been destroyed",
+        ),
+        // Money promised in aid and an aid package are one pledge.
+        ("40 million euros in emergency aid", "50 million euros"),
+        // Moved to temporary shelters is evacuated.
+        ("about 12,000 people", "15,000 people had been evacuated"),
+        ("6 are missing", "nine people still unaccounted for"),
+    ] {
+        let finding = find(&articles, &analysis, Kind::Number, a, b)
+            .unwrap_or_else(|| panic!("{a} / {b} not compared:\n{text}"));
+        assert_eq!(finding.status, Status::Conflict, "{a} / {b}:\n{text}");
+    }
+    // "More than 250 millimetres" and "around 300 mm" of rain can both be true.
+    assert!(
+        find(
+            &articles,
+            &analysis,
+            Kind::Number,
+            "250 millimetres",
+            "300 mm"
+        )
+        .is_none_or(|f| f.status != Status::Conflict),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
     let (articles, analysis) = load(
         &[

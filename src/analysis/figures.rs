@@ -1138,6 +1138,16 @@ fn unit_attribute(
             return (np.nouns.last().cloned(), last);
         }
     }
+    // "250 millimetres of rain", "3 metres of snow", "40 tonnes of aid": what there was.
+    if !glued && doc.is(j, "of") {
+        let np = noun_phrase(doc, j + 1, end);
+        if let Some(last) = np
+            .last
+            .filter(|_| np.class.is_none() && !np.nouns.is_empty())
+        {
+            return (np.nouns.last().cloned(), last);
+        }
+    }
     let np = noun_phrase(doc, j, end);
     if let Some(last) = np.last.filter(|_| !np.nouns.is_empty()) {
         let claim_last = if glued || np.class.is_none() {

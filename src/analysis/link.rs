@@ -78,6 +78,24 @@ fn attribute_key(a: &str) -> String {
     }
 }
 
+/// Synonyms of the things counted, as reports use them for one another ("2,100 homes were
+/// destroyed", "1,800 houses had been destroyed").
+fn thing_key(noun: &str) -> String {
+    match noun {
+        "house" | "home" | "dwelling" | "residence" => "home",
+        "boat" | "vessel" | "ship" => "vessel",
+        "plane" | "aircraft" | "airplane" | "aeroplane" | "jet" => "aircraft",
+        "car" | "vehicle" => "vehicle",
+        "building" | "structure" => "building",
+        other => other,
+    }
+    .to_owned()
+}
+
+/// What money with no verb of its own was for, when that makes it a pledge: "an aid package
+/// of 50 million euros" is what "promised 40 million euros in emergency aid" is.
+const AID_WORDS: &[&str] = &["aid", "package", "assistance", "relief", "funding", "help"];
+
 /// The key of a figure, or `None` when it is not a figure to compare (an increment, a
 /// background fact, a count with nothing said about it).
 pub fn key_of(f: &Figure) -> Option<Key> {
@@ -90,6 +108,9 @@ pub fn key_of(f: &Figure) -> Option<Key> {
         if unit.is_money() {
             let (measure, nouns) = match (&f.measure, f.attribute.as_deref()) {
                 (Some(m), _) => (Some(m.clone()), Vec::new()),
+                (None, Some(a)) if AID_WORDS.contains(&a) => {
+                    (Some(Measure::Known("pledged")), Vec::new())
+                }
                 (None, Some(a)) => (None, vec![attribute_key(a)]),
                 (None, None) => return None,
             };
@@ -139,7 +160,7 @@ pub fn key_of(f: &Figure) -> Option<Key> {
     Some(Key {
         dimension: "thing".to_owned(),
         measure: Some(measure),
-        nouns: f.nouns.clone(),
+        nouns: f.nouns.iter().map(|n| thing_key(n)).collect(),
         part: f.part,
         nationality: None,
         confirmed: false,

@@ -637,7 +637,11 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
                     "from",
                 ],
             ))
-            || (k > clause_start && doc.is(k - 1, "for"));
+            || (k > clause_start && doc.is(k - 1, "for"))
+            // "the worst-hit town", "storm-battered coast": an adjective, not the event.
+            || (k > clause_start
+                && doc.is_punct(k - 1, '-')
+                && !doc.has(k - 1, super::text::SPACE_BEFORE));
         if let Some((len, &event)) = events().at(doc, k).filter(|_| !modifier) {
             let distance = if k >= t.tokens.end {
                 k - t.tokens.end
