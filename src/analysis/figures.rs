@@ -1138,6 +1138,14 @@ fn unit_attribute(
             return (np.nouns.last().cloned(), last);
         }
     }
+    // An area says what was done over it by the verb before it: "has burned more than
+    // 12,000 hectares", "scorched 11,800 hectares of forest", "flooded 300 square
+    // kilometres" (what the land was is not what is measured).
+    if figure.unit.as_ref().is_some_and(|u| u.dimension == "area")
+        && let Some(verb) = verb_before(doc, figure.first, start)
+    {
+        return (Some(verb), figure.last);
+    }
     // "250 millimetres of rain", "3 metres of snow", "40 tonnes of aid": what there was.
     if !glued && doc.is(j, "of") {
         let np = noun_phrase(doc, j + 1, end);
@@ -1167,13 +1175,6 @@ fn unit_attribute(
     }
     if doc.is_any(figure.first.wrapping_sub(1), &["at", "to", "from"]) {
         return (Some(doc.low(figure.first - 1).to_owned()), figure.last);
-    }
-    // An area says what was done over it by the verb before it: "has burned more than
-    // 12,000 hectares", "scorched 11,800 hectares", "flooded 300 square kilometres".
-    if figure.unit.as_ref().is_some_and(|u| u.dimension == "area")
-        && let Some(verb) = verb_before(doc, figure.first, start)
-    {
-        return (Some(verb), figure.last);
     }
     (None, figure.last)
 }
