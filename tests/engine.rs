@@ -413,6 +413,51 @@ fn a_flood_s_homes_aid_and_shelters_meet_across_wordings() {
 }
 
 #[test]
+fn a_mine_blast_s_time_depth_and_names_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/mine/operator.txt",
+            "tests/fixtures/mine/emergency.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    let killed = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "killing four miners",
+        "Five miners died",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(killed.status, Status::Conflict, "{text}");
+    // "an explosion hit the mine shortly after 4 a.m.": the time of the explosion.
+    let time = find(&articles, &analysis, Kind::Date, "3:40 a.m.", "4 a.m.")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(time.status, Status::Conflict, "{text}");
+    assert_eq!(time.subject, "time of explosion", "{text}");
+    for (a, b) in [
+        ("Dravo Mining", "Dravo Minning"),
+        ("Petra Halvik", "Petra Halvic"),
+    ] {
+        assert!(
+            find(&articles, &analysis, Kind::Spelling, a, b).is_some(),
+            "{a}:\n{text}"
+        );
+    }
+    // "800 metres underground" and "a depth of about 750 metres" are one depth, and agree.
+    let depth = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "800 metres",
+        "750 metres",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_ne!(depth.status, Status::Conflict, "{text}");
+}
+
+#[test]
 fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
     let (articles, analysis) = load(
         &[

@@ -1127,6 +1127,11 @@ fn unit_attribute(
         return (Some("mountain".to_owned()), j);
     }
     let start = doc.sentence_range(figure.first).start;
+    // "800 metres underground": how far down, whatever the noun before ("trapping 17 others
+    // some 800 metres underground"); "a layer of ash 20 centimetres deep" stays the ash's.
+    if doc.is_any(j, &["underground", "underwater"]) {
+        return (Some(doc.low(j).to_owned()), j);
+    }
     // "winds of 155 mph", "gusts as high as 235 mph", "winds near 195 mph": the noun before.
     if !glued && let Some(before) = attribute_before(doc, figure.first, start) {
         return (Some(before), figure.last);
@@ -1168,7 +1173,19 @@ fn unit_attribute(
     if doc.is_any(
         j,
         &[
-            "high", "deep", "tall", "long", "wide", "thick", "away", "up", "down", "above", "below",
+            "high",
+            "deep",
+            "tall",
+            "long",
+            "wide",
+            "thick",
+            "away",
+            "up",
+            "down",
+            "above",
+            "below",
+            "underground",
+            "underwater",
         ],
     ) {
         return (Some(doc.low(j).to_owned()), j);
@@ -1527,6 +1544,17 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
             .or_else(|| open_verb_left(doc, figure.first, start))
             .map(|(m, _)| m)
     };
+    // "9 of the trapped men were brought to the surface", "six of the injured were taken to
+    // hospital": a part of one count that is all there is of another (those rescued, freed,
+    // hospitalized, evacuated). "Three of the injured died" stays a part of the dead.
+    if figure.part
+        && doc.is(figure.amount.last + 1, "of")
+        && let (Some(Measure::Known(m)), Some(whole_measure)) = (&figure.measure, np.measure)
+        && *m != whole_measure
+        && matches!(*m, "rescued" | "freed" | "hospitalized" | "evacuated")
+    {
+        figure.part = false;
+    }
     // Parts: "including nine children", "among them 46 children", "of whom 776 were still
     // in hospital"; increments: "climb by
     // three", "another 24".
@@ -1884,5 +1912,21 @@ mod tests {
         assert_eq!(one("The gunman was carrying two handguns.").2, "carry");
         assert_eq!(one("He carried two pistols.").2, "carry");
         assert_eq!(one("a bus carrying 52 passengers").2, "aboard");
+    }
+}
+
+#[cfg(test)]
+mod part_of_another_count {
+    use super::*;
+
+    #[test]
+    fn those_rescued_of_the_trapped_are_all_the_rescued() {
+        let text = "Rescue teams had brought 9 of the trapped miners to the surface.";
+        let doc = Doc::new(text, 0..text.len());
+        let taken = vec![false; doc.len()];
+        let f = extract(&doc, &taken, None);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].measure.as_ref().map(Measure::name), Some("rescued"));
+        assert!(!f[0].part, "{:?}", f[0].nouns);
     }
 }

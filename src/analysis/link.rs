@@ -71,6 +71,8 @@ fn attribute_key(a: &str) -> String {
         "gustiness" | "gust" => "gust".to_owned(),
         "wind" => "wind".to_owned(),
         "wave" => "wave".to_owned(),
+        // How far down: "800 metres underground", "a depth of 750 metres", "2 km deep".
+        "deep" | "depth" | "underground" | "underwater" => "depth".to_owned(),
         // What a fire does to an area, in the words reports use for it.
         "burn" | "burnt" | "scorch" | "charr" | "consum" | "blacken" | "raz" | "ravag"
         | "destroy" | "devastat" => "burned".to_owned(),

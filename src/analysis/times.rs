@@ -704,7 +704,22 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
             candidates.iter().filter(|c| c.1 <= 6).min_by_key(|c| c.1)
         }
     });
-    let (event_at, mut event) = chosen.map(|c| (c.0, c.2.clone()))?;
+    let (mut event_at, mut event) = chosen.map(|c| (c.0, c.2.clone()))?;
+    // "an explosion hit the mine", "an earthquake struck the region": a verb of impact says
+    // what the event did; the event is the noun it is said of, just before it.
+    if event == "strike"
+        && doc.is_any(
+            event_at,
+            &["hit", "hits", "struck", "rocked", "tore", "ripped"],
+        )
+        && let Some(subject) = candidates
+            .iter()
+            .filter(|c| c.0 < event_at && event_at - c.0 <= 2 && c.2 != "strike")
+            .max_by_key(|c| c.0)
+    {
+        event_at = subject.0;
+        event.clone_from(&subject.2);
+    }
     // "a curfew for children": an event for some people only (the nearest such words).
     let for_people = (clause_start..t.tokens.start)
         .rev()
