@@ -458,6 +458,45 @@ fn a_mine_blast_s_time_depth_and_names_are_compared() {
 }
 
 #[test]
+fn the_same_person_s_ages_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/hostages/aid-group.txt",
+            "tests/fixtures/hostages/officials.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    let age = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "Claire Dumont, 34",
+        "Claire Dumont, 35",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(age.status, Status::Conflict, "{text}");
+    assert_eq!(age.subject, "age of Claire Dumont");
+    // The same age in two shapes agrees.
+    let (articles, analysis) = load(
+        &[
+            "tests/cases/sandy-hook-shooting-2012/courant.txt",
+            "tests/cases/sandy-hook-shooting-2012/denverchannel.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .filter(|f| f.subject.starts_with("age of"))
+            .all(|f| f.status == Status::Corroborated),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
     let (articles, analysis) = load(
         &[

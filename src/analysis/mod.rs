@@ -5,6 +5,7 @@
 //! No egui here: the command line and the window both call [`analyze`]. No names, places or
 //! phrasings of any particular event either: only general word lists (see `words`).
 
+mod ages;
 mod amounts;
 mod figures;
 mod link;
@@ -185,6 +186,7 @@ pub fn analyze_with_progress(
         })
         .collect();
     findings.extend(names::spelling_findings(&docs, &mentions, &variants));
+    findings.extend(ages::findings(&docs, &mentions, &canonical));
     findings.extend(date_findings);
     findings.extend(people::findings(&docs, &mentions));
     let statement_findings = statements::findings(&docs);
