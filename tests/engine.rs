@@ -477,6 +477,32 @@ fn the_same_person_s_ages_are_compared() {
     .unwrap_or_else(|| panic!("{text}"));
     assert_eq!(age.status, Status::Conflict, "{text}");
     assert_eq!(age.subject, "age of Claire Dumont");
+    // "Eight aid workers held by gunmen … were set free": held by is about them, set free
+    // is what happened to them.
+    let freed = find(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "released 7 aid workers",
+        "Eight aid workers",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(freed.status, Status::Conflict, "{text}");
+    // "Among those freed were …" and "The freed hostages included …" name different people.
+    let named = find(
+        &articles,
+        &analysis,
+        Kind::People,
+        "Claire Dumont",
+        "Peter Otieno",
+    )
+    .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(named.status, Status::Conflict, "{text}");
+    assert!(
+        named.explanation.contains("Mads Holm"),
+        "{}",
+        named.explanation
+    );
     // The same age in two shapes agrees.
     let (articles, analysis) = load(
         &[

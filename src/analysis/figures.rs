@@ -534,7 +534,11 @@ fn measure_right(doc: &Doc<'_>, from: usize, end: usize) -> Option<(Measure, usi
                 return None;
             }
         } else if doc.is_word(k) && !doc.is_function(k) && !AUX.contains(&w) {
-            if seen == 0 && w.ends_with("ing") && !doc.is_cap(k) {
+            // "74 people aboard, including", "workers held by gunmen since April were set
+            // free": a participle right after the noun opens a phrase about it; the
+            // predicate comes after.
+            let passive = (w.ends_with("ed") || verb_form(w)) && doc.is(k + 1, "by");
+            if seen == 0 && (w.ends_with("ing") || passive) && !doc.is_cap(k) {
                 relative = true;
             } else {
                 return None;

@@ -6,7 +6,9 @@
 //! - who performed an official act ("declared a state of emergency", "imposed a curfew"):
 //!   the person each report says did it;
 //! - which roles were among the dead ("the two drivers and four teachers" against "a
-//!   teacher and an assistant … and the two drivers").
+//!   teacher and an assistant … and the two drivers");
+//! - who was named among those an outcome befell ("Among those freed were A and B" against
+//!   "The freed hostages included A and C"): the people each report names, compared as sets.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -67,6 +69,76 @@ fn claim_of(doc: &Doc<'_>, report: usize, first: usize, last: usize, value: Stri
         value,
         display: doc.text[span].to_owned(),
     }
+}
+
+/// One report's list of people named among those something befell.
+struct Named {
+    report: usize,
+    /// The measure of what befell them (`freed`, `killed`, `arrested`…).
+    measure: &'static str,
+    /// The people, by their last word.
+    people: BTreeSet<String>,
+    /// The names as written.
+    names: Vec<String>,
+    first: usize,
+    last: usize,
+}
+
+/// "Among those freed were …", "among the dead were …", "the freed hostages included …",
+/// "those killed include …": the measure and the token after which the names come.
+fn named_marker(doc: &Doc<'_>, start: usize, end: usize) -> Option<(&'static str, usize)> {
+    let lex = lexicon();
+    for k in start..end {
+        if doc.is(k, "among")
+            && doc.is_any(k + 1, &["the", "those"])
+            && let Some((len, &m)) = lex.measures.at(doc, k + 2)
+        {
+            return Some((m, k + 1 + len));
+        }
+        if let Some((len, &m)) = lex.measures.at(doc, k) {
+            let mut j = k + len;
+            // "the freed hostages included": one noun may stand between.
+            if !doc.is_any(j, &["included", "include", "includes"]) {
+                j += 1;
+            }
+            let before_ok = k == start || doc.is_any(k - 1, &["the", "those"]);
+            if before_ok && doc.is_any(j, &["included", "include", "includes"]) {
+                return Some((m, j));
+            }
+        }
+    }
+    None
+}
+
+fn named_among(docs: &[Doc<'_>], mentions: &[Vec<Mention>]) -> Vec<Named> {
+    let mut out = Vec::new();
+    for (report, (doc, list)) in docs.iter().zip(mentions).enumerate() {
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            let (start, end) = (sentence.tokens.start, sentence.tokens.end);
+            let Some((measure, after)) = named_marker(doc, start, end) else {
+                continue;
+            };
+            let named: Vec<&Mention> = list
+                .iter()
+                .filter(|m| m.sentence == s && m.tokens.start > after && is_person(m))
+                .collect();
+            let (Some(first), Some(last)) = (named.first(), named.last()) else {
+                continue;
+            };
+            out.push(Named {
+                report,
+                measure,
+                people: named.iter().map(|m| key(m)).collect(),
+                names: named
+                    .iter()
+                    .map(|m| doc.text[doc.span(m.tokens.start, m.tokens.end - 1)].to_owned())
+                    .collect(),
+                first: start.max(after.saturating_sub(4)).min(first.tokens.start),
+                last: last.tokens.end - 1,
+            });
+        }
+    }
+    out
 }
 
 /// One report's account of who travelled with a traveller.
@@ -470,6 +542,62 @@ pub fn findings(docs: &[Doc<'_>], mentions: &[Vec<Mention>]) -> Vec<Finding> {
             precision: Vec::new(),
             subject: format!("who {act}"),
             explanation: format!("Who {act}: {}.", said.join(" against ")),
+            claims,
+        });
+    }
+    let mut by_measure: BTreeMap<&'static str, BTreeMap<usize, Named>> = BTreeMap::new();
+    for n in named_among(docs, mentions) {
+        by_measure
+            .entry(n.measure)
+            .or_default()
+            .entry(n.report)
+            .or_insert(n);
+    }
+    for (measure, per_report) in by_measure {
+        if per_report.len() < 2 {
+            continue;
+        }
+        let sets: Vec<&BTreeSet<String>> = per_report.values().map(|n| &n.people).collect();
+        let all_equal = sets.windows(2).all(|w| w[0] == w[1]);
+        let nested = sets
+            .iter()
+            .all(|a| sets.iter().all(|b| a.is_subset(b) || b.is_subset(a)));
+        let (status, precision) = if all_equal {
+            (Status::Corroborated, Vec::new())
+        } else if nested {
+            (Status::Compatible, vec![Precision::PartialList])
+        } else {
+            (Status::Conflict, Vec::new())
+        };
+        let what = super::numbers::measure_words(&super::figures::Measure::Known(measure));
+        let claims: Vec<ClaimRef> = per_report
+            .iter()
+            .map(|(&r, n)| {
+                claim_of(
+                    &docs[r],
+                    r,
+                    n.first,
+                    n.last,
+                    n.people.iter().cloned().collect::<Vec<_>>().join(", "),
+                )
+            })
+            .collect();
+        let said: Vec<String> = per_report
+            .iter()
+            .map(|(r, n)| format!("{} (report {})", n.names.join(" and "), r + 1))
+            .collect();
+        let verdict = match status {
+            Status::Conflict => " The reports name different people.",
+            Status::Compatible => " One report names fewer of them.",
+            _ => "",
+        };
+        out.push(Finding {
+            id: super::numbers::finding_id(Kind::People, &claims),
+            kind: Kind::People,
+            status,
+            precision,
+            subject: format!("who was named among those {what}"),
+            explanation: format!("Named among those {what}: {}.{verdict}", said.join("; ")),
             claims,
         });
     }
