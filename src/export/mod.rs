@@ -283,13 +283,18 @@ fn csv_export(review: &Review, items: &[&Annotation]) -> Result<String, ExportEr
     })
 }
 
-fn url_of(path: &str) -> Option<&str> {
-    (path.starts_with("http://") || path.starts_with("https://")).then_some(path)
+/// A web address, trimmed: `http(s)` only (never `javascript:` or a local file) and without
+/// whitespace inside. Every address an export writes or links goes through it.
+pub fn web_address(text: &str) -> Option<&str> {
+    let text = text.trim();
+    ((text.starts_with("https://") || text.starts_with("http://"))
+        && !text.contains(char::is_whitespace))
+    .then_some(text)
 }
 
 /// The address of a report: the one its metadata gives, or its path when that is one.
 fn report_url(article: &ReviewedArticle) -> Option<&str> {
-    url_of(article.meta.url.trim()).or_else(|| url_of(&article.path))
+    web_address(&article.meta.url).or_else(|| web_address(&article.path))
 }
 
 /// The publisher as a schema.org `Organization`.
@@ -298,7 +303,7 @@ fn organization(publisher: &Publisher) -> Option<Value> {
         return None;
     }
     let mut org = json!({"@type": "Organization", "name": publisher.name});
-    if let Some(url) = url_of(publisher.url.trim()) {
+    if let Some(url) = web_address(&publisher.url) {
         org["url"] = json!(url);
     }
     Some(org)
@@ -307,10 +312,10 @@ fn organization(publisher: &Publisher) -> Option<Value> {
 /// The address of one published review: the reviewer's for it, else the review's published
 /// address (or else the publisher's) with the finding's anchor in the HTML report.
 pub fn review_url(review: &Review, annotation: &Annotation) -> Option<String> {
-    if let Some(url) = url_of(annotation.url.trim()) {
+    if let Some(url) = web_address(&annotation.url) {
         return Some(url.to_owned());
     }
-    let base = url_of(review.url.trim()).or_else(|| url_of(review.publisher.url.trim()))?;
+    let base = web_address(&review.url).or_else(|| web_address(&review.publisher.url))?;
     let base = base.split('#').next().unwrap_or(base);
     Some(format!("{base}#finding-{}", annotation.id))
 }

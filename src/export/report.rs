@@ -6,6 +6,7 @@
 
 use std::fmt::Write as _;
 
+use super::web_address;
 use crate::analysis::{Kind, readable};
 use crate::review::{Annotation, Review, ReviewedArticle, ValueRange};
 
@@ -68,18 +69,8 @@ struct Document {
     findings: Vec<Finding>,
 }
 
-/// An address that may be a link: `http(s)` only, never `javascript:` or a local file.
-fn web_address(text: &str) -> Option<&str> {
-    let text = text.trim();
-    ((text.starts_with("https://") || text.starts_with("http://"))
-        && !text.contains(char::is_whitespace))
-    .then_some(text)
-}
-
 fn report_of(article: &ReviewedArticle) -> Report {
-    let link = web_address(&article.meta.url)
-        .or_else(|| web_address(&article.path))
-        .map(str::to_owned);
+    let link = super::report_url(article).map(str::to_owned);
     let file = link.is_none().then(|| {
         std::path::Path::new(&article.path).file_name().map_or_else(
             || article.path.clone(),
@@ -292,11 +283,13 @@ fn markdown_link(text: &str, address: &str) -> String {
     )
 }
 
-/// A source: a link when it is an address, text otherwise (an address inside text is linked).
-fn markdown_source(source: &str) -> String {
-    if let Some(address) = web_address(source) {
-        return markdown_link(address, address);
-    }
+/// A source as text with every address in it a link ("AFP (https://…), 17 April"), written
+/// with a format's escaping and links.
+fn linked_source(
+    source: &str,
+    escape: impl Fn(&str) -> String,
+    link: impl Fn(&str, &str) -> String,
+) -> String {
     source
         .split(' ')
         .map(|word| {
@@ -306,16 +299,21 @@ fn markdown_source(source: &str) -> String {
                     let at = word.find(core).unwrap_or(0);
                     format!(
                         "{}{}{}",
-                        escape_markdown(&word[..at]),
-                        markdown_link(address, address),
-                        escape_markdown(&word[at + core.len()..])
+                        escape(&word[..at]),
+                        link(address, address),
+                        escape(&word[at + core.len()..])
                     )
                 }
-                _ => escape_markdown(word),
+                _ => escape(word),
             }
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A source in Markdown.
+fn markdown_source(source: &str) -> String {
+    linked_source(source.trim(), escape_markdown, markdown_link)
 }
 
 /// Where a quote comes from: "Ledger (report 1)", or "Report 2" when the outlet is unknown.
@@ -460,25 +458,7 @@ fn html_paragraphs(text: &str) -> String {
 }
 
 fn html_source(source: &str) -> String {
-    source
-        .split(' ')
-        .map(|word| {
-            let core = word.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | ';' | '.'));
-            match web_address(core) {
-                Some(address) if !core.is_empty() => {
-                    let at = word.find(core).unwrap_or(0);
-                    format!(
-                        "{}{}{}",
-                        escape_html(&word[..at]),
-                        html_link(address, address),
-                        escape_html(&word[at + core.len()..])
-                    )
-                }
-                _ => escape_html(word),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+    linked_source(source.trim(), escape_html, html_link)
 }
 
 /// The page's styles: readable on screen, printable (links print their address), light and
