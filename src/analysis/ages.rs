@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use super::model::{ClaimRef, Finding, Kind, Status};
+use super::model::{ClaimRef, Finding, Kind, Status, reports_label};
 use super::names::{Mention, NameKind};
 use super::text::{Doc, TokKind};
 
@@ -134,11 +134,7 @@ pub fn findings(
         }
         let said: Vec<String> = values
             .iter()
-            .map(|(age, reports)| {
-                let list: Vec<String> = reports.iter().map(ToString::to_string).collect();
-                let label = if list.len() == 1 { "report" } else { "reports" };
-                format!("{age} ({label} {})", list.join(", "))
-            })
+            .map(|(age, reports)| format!("{age} ({})", reports_label(reports)))
             .collect();
         let (status, explanation) = if values.len() > 1 {
             (

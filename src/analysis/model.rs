@@ -168,6 +168,13 @@ impl Finding {
     }
 }
 
+/// Reports named by their numbers, from 1: "report 2", "reports 1, 3".
+pub fn reports_label(numbers: &[usize]) -> String {
+    let list: Vec<String> = numbers.iter().map(ToString::to_string).collect();
+    let label = if list.len() == 1 { "report" } else { "reports" };
+    format!("{label} {}", list.join(", "))
+}
+
 /// Counts of what was extracted, for the status line and benchmarks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {

@@ -840,11 +840,7 @@ pub fn spelling_findings(
         claims.sort_by_key(|c| (c.article, c.start));
         let parts: Vec<String> = written
             .values()
-            .map(|(text, reports)| {
-                let list: Vec<String> = reports.iter().map(ToString::to_string).collect();
-                let label = if list.len() == 1 { "report" } else { "reports" };
-                format!("“{text}” in {label} {}", list.join(", "))
-            })
+            .map(|(text, reports)| format!("“{text}” in {}", super::model::reports_label(reports)))
             .collect();
         // The subject: the two forms of the longest name ("Maria Lopes / Maria Lopez").
         let longest: Vec<&str> = {

@@ -539,9 +539,12 @@ fn explain(
     let said: Vec<String> = sides
         .iter()
         .map(|(f, _, reports)| {
-            let who: Vec<String> = reports.iter().map(|r| (r + 1).to_string()).collect();
-            let label = if who.len() == 1 { "report" } else { "reports" };
-            format!("{} ({label} {})", readable(&value_text(f)), who.join(", "))
+            let numbers: Vec<usize> = reports.iter().map(|r| r + 1).collect();
+            format!(
+                "{} ({})",
+                readable(&value_text(f)),
+                super::model::reports_label(&numbers)
+            )
         })
         .collect();
     match worst {

@@ -71,6 +71,22 @@ fn claim_of(doc: &Doc<'_>, report: usize, first: usize, last: usize, value: Stri
     }
 }
 
+/// How the people reports name for one role compare: the same people corroborate, one list
+/// inside another is a partial list, different lists conflict.
+fn compare_sets(sets: &[&BTreeSet<String>]) -> (Status, Vec<Precision>) {
+    let all_equal = sets.windows(2).all(|w| w[0] == w[1]);
+    let nested = sets
+        .iter()
+        .all(|a| sets.iter().all(|b| a.is_subset(b) || b.is_subset(a)));
+    if all_equal {
+        (Status::Corroborated, Vec::new())
+    } else if nested {
+        (Status::Compatible, vec![Precision::PartialList])
+    } else {
+        (Status::Conflict, Vec::new())
+    }
+}
+
 /// One report's list of people named among those something befell.
 struct Named {
     report: usize,
@@ -467,17 +483,7 @@ pub fn findings(docs: &[Doc<'_>], mentions: &[Vec<Mention>]) -> Vec<Finding> {
             continue;
         }
         let sets: Vec<&BTreeSet<String>> = per_report.values().map(|t| &t.companions).collect();
-        let all_equal = sets.windows(2).all(|w| w[0] == w[1]);
-        let nested = sets
-            .iter()
-            .all(|a| sets.iter().all(|b| a.is_subset(b) || b.is_subset(a)));
-        let (status, precision) = if all_equal {
-            (Status::Corroborated, Vec::new())
-        } else if nested {
-            (Status::Compatible, vec![Precision::PartialList])
-        } else {
-            (Status::Conflict, Vec::new())
-        };
+        let (status, precision) = compare_sets(&sets);
         let mut claims = Vec::new();
         let mut said = Vec::new();
         for (&r, t) in &per_report {
@@ -558,17 +564,7 @@ pub fn findings(docs: &[Doc<'_>], mentions: &[Vec<Mention>]) -> Vec<Finding> {
             continue;
         }
         let sets: Vec<&BTreeSet<String>> = per_report.values().map(|n| &n.people).collect();
-        let all_equal = sets.windows(2).all(|w| w[0] == w[1]);
-        let nested = sets
-            .iter()
-            .all(|a| sets.iter().all(|b| a.is_subset(b) || b.is_subset(a)));
-        let (status, precision) = if all_equal {
-            (Status::Corroborated, Vec::new())
-        } else if nested {
-            (Status::Compatible, vec![Precision::PartialList])
-        } else {
-            (Status::Conflict, Vec::new())
-        };
+        let (status, precision) = compare_sets(&sets);
         let what = super::numbers::measure_words(&super::figures::Measure::Known(measure));
         let claims: Vec<ClaimRef> = per_report
             .iter()
