@@ -18,7 +18,7 @@ use dom_query::Document;
 use encoding_rs::Encoding;
 use serde_json::Value;
 
-use super::Meta;
+use super::{Meta, split_names};
 
 /// How many bytes at the start of a page are searched for a declared charset (the HTML
 /// standard's prescan looks at 1024).
@@ -370,21 +370,6 @@ fn name_of(value: &Value) -> Option<String> {
     .filter(|n| !n.is_empty() && !n.contains("://"))
 }
 
-/// Names in a byline: "By Ana Ruhl and Tomas Welde" → both; "Staff, Reuters" kept apart too.
-fn split_names(byline: &str) -> Vec<String> {
-    let byline = byline.trim();
-    let byline = ["By ", "by ", "BY "]
-        .iter()
-        .find_map(|p| byline.strip_prefix(p))
-        .unwrap_or(byline);
-    byline
-        .split([',', ';', '|', '·'])
-        .flat_map(|part| part.split(" and "))
-        .map(clean)
-        .filter(|n| !n.is_empty())
-        .collect()
-}
-
 /// Runs of whitespace as one space, trimmed.
 fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -477,18 +462,6 @@ mod tests {
         let (text, warning) = decode(b"<meta charset=\"utf-8\">caf\xe9");
         assert!(text.ends_with('\u{fffd}'), "{text}");
         assert!(warning.is_some());
-    }
-
-    #[test]
-    fn bylines_split_into_names() {
-        assert_eq!(
-            split_names("By Ana Ruhl and Tomas Welde"),
-            ["Ana Ruhl", "Tomas Welde"]
-        );
-        assert_eq!(
-            split_names("Jonas Brekke, Lena Ost"),
-            ["Jonas Brekke", "Lena Ost"]
-        );
     }
 
     #[test]

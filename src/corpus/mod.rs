@@ -489,13 +489,7 @@ fn parse_header(text: &str) -> Header {
             "outlet" | "publisher" => header.meta.outlet = value,
             "url" => header.meta.url = value,
             "author" | "authors" | "by" => {
-                header.meta.authors = value
-                    .split([',', ';'])
-                    .flat_map(|part| part.split(" and "))
-                    .map(str::trim)
-                    .filter(|n| !n.is_empty())
-                    .map(str::to_owned)
-                    .collect();
+                header.meta.authors = split_names(&value);
             }
             "published" => header.meta.published = value,
             _ => break,
@@ -504,6 +498,22 @@ fn parse_header(text: &str) -> Header {
     }
     header.body_start = at;
     header
+}
+
+/// The names in a byline or an authors field: "By Ana Ruhl and Tomas Welde" → both;
+/// commas, semicolons, bars and middle dots part them too ("Staff, Reuters").
+pub fn split_names(byline: &str) -> Vec<String> {
+    let byline = byline.trim();
+    let byline = ["By ", "by ", "BY "]
+        .iter()
+        .find_map(|p| byline.strip_prefix(p))
+        .unwrap_or(byline);
+    byline
+        .split([',', ';', '|', '·'])
+        .flat_map(|part| part.split(" and "))
+        .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty())
+        .collect()
 }
 
 /// A `date YYYY-MM-DD headline` line: the date (if real), the word if not, the headline.
@@ -690,6 +700,18 @@ mod tests {
         let b = from_bytes(Source::Pasted(2), b"Some report text.".to_vec()).unwrap();
         let err = check_not_open(&b, std::slice::from_ref(&a)).unwrap_err();
         assert!(matches!(err, LoadError::AlreadyOpen { .. }), "{err}");
+    }
+
+    #[test]
+    fn bylines_split_into_names() {
+        assert_eq!(
+            split_names("By Ana Ruhl and Tomas Welde"),
+            ["Ana Ruhl", "Tomas Welde"]
+        );
+        assert_eq!(
+            split_names("Jonas Brekke,  Lena Ost"),
+            ["Jonas Brekke", "Lena Ost"]
+        );
     }
 
     #[test]

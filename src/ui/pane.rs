@@ -75,7 +75,7 @@ pub struct DetailsEdit {
     pub outlet: String,
     /// Address.
     pub url: String,
-    /// Authors, separated by commas.
+    /// Authors, separated by commas (or "and").
     pub authors: String,
     /// Publication time.
     pub published: String,
@@ -98,13 +98,7 @@ impl DetailsEdit {
         let meta = Meta {
             outlet: self.outlet.trim().to_owned(),
             url: self.url.trim().to_owned(),
-            authors: self
-                .authors
-                .split([',', ';'])
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_owned)
-                .collect(),
+            authors: crate::corpus::split_names(&self.authors),
             published: self.published.trim().to_owned(),
         };
         (self.title.trim().to_owned(), meta)
