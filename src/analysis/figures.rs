@@ -629,8 +629,9 @@ pub const HELPERS: &[&str] = &[
     "later",
 ];
 
-/// Irregular past forms that end a search for the main verb.
-const IRREGULAR: &[&str] = &[
+/// Irregular past forms that end a search for the main verb (and read as they are in an
+/// open measure's subject).
+pub(super) const IRREGULAR: &[&str] = &[
     "seen", "saw", "took", "taken", "gave", "given", "made", "met", "held", "spent", "came",
     "went", "gone", "got", "left", "kept", "ran", "flew", "flown", "fell", "led", "sought",
     "brought", "bought", "caught", "told", "won", "lost", "stood", "put", "set", "hit", "cut",

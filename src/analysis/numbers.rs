@@ -142,15 +142,17 @@ pub fn measure_words(m: &Measure) -> String {
 /// "relocated", "carry" → "carried"): open measures are kept as stems so that "pulled",
 /// "pulling" and "pulls" meet.
 fn participle(stem: &str) -> String {
-    // An irregular participle ("seen", "held", "hurt") is its own stem.
-    const IRREGULAR: &[&str] = &[
-        "seen", "taken", "given", "driven", "beaten", "fallen", "stolen", "chosen", "broken",
-        "spoken", "written", "hidden", "shown", "flown", "thrown", "known", "grown", "drawn",
-        "sworn", "torn", "born", "held", "built", "sent", "spent", "lost", "left", "hit", "hurt",
-        "shot", "cut", "put", "set", "found", "brought", "caught", "fought", "bought", "sold",
-        "told", "won", "kept", "met", "led", "fled", "stuck", "struck", "swept",
+    // An irregular past form ("seen", "held", "hurt") is its own stem: figures' list of them,
+    // and participles that list leaves out (it also ends the search for a verb, and these
+    // would change what is read there).
+    const MORE_PARTICIPLES: &[&str] = &[
+        "fallen", "driven", "beaten", "stolen", "chosen", "broken", "spoken", "written", "hidden",
+        "shown", "thrown", "known", "grown", "drawn", "sworn", "torn", "born", "built", "sent",
+        "shot", "found", "fought", "sold", "fled", "stuck", "struck", "swept", "hurt",
     ];
-    if IRREGULAR.contains(&stem) {
+    if super::text::listed(super::figures::IRREGULAR, stem)
+        || super::text::listed(MORE_PARTICIPLES, stem)
+    {
         return stem.to_owned();
     }
     let mut chars = stem.chars().rev();
