@@ -1618,7 +1618,6 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
 /// The noun a unit figure measures when it comes before the amount: "winds of 155 mph",
 /// "gusts as high as 235 mph", "plumes rising up to 10 km", "flames as high as 70 feet".
 fn attribute_before(doc: &Doc<'_>, first: usize, start: usize) -> Option<String> {
-    let lex = lexicon();
     let mut k = first;
     // Only "of", "near", "rising", a copula ("turnout was 64 percent", "stood at 61%") and
     // the like may come between the noun and the amount.
@@ -1636,10 +1635,7 @@ fn attribute_before(doc: &Doc<'_>, first: usize, start: usize) -> Option<String>
         let noun = doc.is_word(k)
             && !doc.is_function(k)
             && (!doc.is_cap(k) || doc.starts_sentence(k))
-            && !looks_like_verb(doc.tok(k))
-            // A measure is no attribute, except turnout, which is counted in people and
-            // given in percent ("turnout was 64 percent").
-            && (lex.measures.at(doc, k).is_none() || doc.is(k, "turnout"));
+            && !looks_like_verb(doc.tok(k));
         return noun.then(|| stem(doc.tok(k)));
     }
     None
