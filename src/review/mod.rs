@@ -268,11 +268,18 @@ impl Annotation {
     /// The claim reviewed, in words: the reviewer's, else the reconciled fact, else the first
     /// quote.
     pub fn claim_in_words(&self) -> String {
-        if !self.claim.trim().is_empty() {
-            return self.claim.trim().to_owned();
+        if self.claim.trim().is_empty() {
+            self.default_claim(&self.reconciled)
+        } else {
+            self.claim.trim().to_owned()
         }
-        if !self.reconciled.trim().is_empty() {
-            return self.reconciled.trim().to_owned();
+    }
+
+    /// The claim reviewed when the reviewer gives none, for a reconciled fact being typed:
+    /// that fact, else the first quote (else the subject).
+    pub fn default_claim(&self, reconciled: &str) -> String {
+        if !reconciled.trim().is_empty() {
+            return reconciled.trim().to_owned();
         }
         self.anchors
             .first()

@@ -293,12 +293,9 @@ pub fn editor_ui(ui: &mut egui::Ui, view: &EditorView<'_>, draft: &mut Draft) ->
             commit |=
                 labelled_text(ui, "Tags", &mut draft.tags, false, "comma-separated").lost_focus();
             ui.collapsing("Publishing (ClaimReview)", |ui| {
-                let default_claim = view.annotation.map_or_else(String::new, |a| {
-                    let mut a = a.clone();
-                    a.claim.clear();
-                    a.reconciled.clone_from(&draft.reconciled);
-                    a.claim_in_words()
-                });
+                let default_claim = view
+                    .annotation
+                    .map_or_else(String::new, |a| a.default_claim(&draft.reconciled));
                 let hint = if default_claim.is_empty() {
                     "the reconciled fact, or else the first quote".to_owned()
                 } else {
