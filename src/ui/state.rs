@@ -733,41 +733,26 @@ impl App {
                     self.reanalyze(ctx);
                 }
             }
-            Command::SetDate(i, date) => {
-                // A report's date is review data (relative dates depend on it): one undoable
-                // step, saved with the review.
-                if let Some(article) = self.articles.get(i)
-                    && article.date != date
-                {
-                    let (label, hash) = (article.label(), article.hash.clone());
-                    let mut list = self.review.articles.clone();
-                    if let Some(entry) = list.iter_mut().find(|r| r.path == label || r.hash == hash)
-                    {
-                        entry.date = date;
-                        self.handle(ctx, Command::Review(vec![Action::SetArticles(list)]));
-                    }
-                }
-            }
-            Command::SetDetails(i, title, meta) => {
-                // Headline, outlet, address, authors and time are review data too: one
-                // undoable step, saved with the review.
-                if let Some(article) = self.articles.get(i) {
-                    let title = if title.is_empty() {
-                        article.title.clone()
-                    } else {
-                        title
-                    };
-                    let (label, hash) = (article.label(), article.hash.clone());
-                    let mut list = self.review.articles.clone();
-                    if let Some(entry) = list.iter_mut().find(|r| r.path == label || r.hash == hash)
-                        && (entry.title != title || entry.meta != meta)
-                    {
-                        entry.title = title;
-                        entry.meta = meta;
-                        self.handle(ctx, Command::Review(vec![Action::SetArticles(list)]));
-                    }
-                }
-            }
+            // A report's date, headline, outlet, address, authors and time are review data
+            // (relative dates depend on the date): each change is one undoable step, saved
+            // with the review.
+            Command::SetDate(i, date) => self.edit_report_entry(ctx, i, |entry| {
+                let changed = entry.date != date;
+                entry.date = date;
+                changed
+            }),
+            Command::SetDetails(i, title, meta) => self.edit_report_entry(ctx, i, |entry| {
+                // An emptied headline keeps the one the report has.
+                let title = if title.is_empty() {
+                    entry.title.clone()
+                } else {
+                    title
+                };
+                let changed = entry.title != title || entry.meta != meta;
+                entry.title = title;
+                entry.meta = meta;
+                changed
+            }),
             Command::SetActive(i) => self.active = i.min(self.articles.len().saturating_sub(1)),
             Command::Select(target) => {
                 self.select(target);
@@ -1403,15 +1388,16 @@ impl App {
 
     fn review_changed(&mut self, ctx: &egui::Context) {
         self.mark_unsaved(ctx);
-        if self.apply_review_dates() {
+        if self.apply_review_details() {
             self.reanalyze(ctx);
         }
         self.rematch();
     }
 
-    /// Gives the open reports the dates the review holds for them (after a date was set,
-    /// undone or redone); returns whether one changed.
-    fn apply_review_dates(&mut self) -> bool {
+    /// Gives the open reports the date, headline and metadata the review holds for them
+    /// (after one was set, undone or redone); returns whether a date changed (the analysis
+    /// depends on dates only).
+    fn apply_review_details(&mut self) -> bool {
         let mut changed = false;
         for article in &mut self.articles {
             let label = article.label();
@@ -1422,21 +1408,39 @@ impl App {
                 .find(|r| r.path == label || r.hash == article.hash);
             // A date the report's header gives is not cleared by a review that lacks it
             // (written before dates were kept); one the user set is.
-            if let Some(stored) = stored
-                && stored.date != article.date
+            let Some(stored) = stored else { continue };
+            if stored.date != article.date
                 && (stored.date.is_some() || article.date_origin == corpus::DateOrigin::User)
             {
                 article.set_date(stored.date);
                 changed = true;
             }
-            if let Some(stored) = stored {
-                // After an edit, undo or redo the review's entry is the truth, empty fields
-                // included.
-                article.title.clone_from(&stored.title);
-                article.meta.clone_from(&stored.meta);
-            }
+            // After an edit, undo or redo the review's entry is the truth, empty fields
+            // included.
+            article.title.clone_from(&stored.title);
+            article.meta.clone_from(&stored.meta);
         }
         changed
+    }
+
+    /// Changes the review's entry for open report `i` with `edit`, as one undoable review
+    /// step when `edit` says it changed something.
+    fn edit_report_entry(
+        &mut self,
+        ctx: &egui::Context,
+        i: usize,
+        edit: impl FnOnce(&mut ReviewedArticle) -> bool,
+    ) {
+        let Some(article) = self.articles.get(i) else {
+            return;
+        };
+        let (label, hash) = (article.label(), article.hash.clone());
+        let mut list = self.review.articles.clone();
+        if let Some(entry) = list.iter_mut().find(|r| r.path == label || r.hash == hash)
+            && edit(entry)
+        {
+            self.handle(ctx, Command::Review(vec![Action::SetArticles(list)]));
+        }
     }
 
     /// Notes that there is work the review file does not have yet.
