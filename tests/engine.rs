@@ -64,6 +64,22 @@ fn find<'a>(
     })
 }
 
+/// Like [`find`], but a missing finding fails the test with the engine's whole report.
+fn expect<'a>(
+    articles: &[Article],
+    analysis: &'a Analysis,
+    kind: Kind,
+    in_a: &str,
+    in_b: &str,
+) -> &'a Finding {
+    find(articles, analysis, kind, in_a, in_b).unwrap_or_else(|| {
+        panic!(
+            "{kind:?} “{in_a}” / “{in_b}” not found:\n{}",
+            summary(articles, analysis)
+        )
+    })
+}
+
 fn summary(articles: &[Article], analysis: &Analysis) -> String {
     cli::check_text(articles, analysis)
 }
@@ -90,22 +106,20 @@ fn sample_toll_is_a_number_discrepancy_vague_and_lumped() {
 #[test]
 fn sample_city_spelling_is_flagged() {
     let (articles, analysis) = sample();
-    let f = find(
+    let f = expect(
         &articles,
         &analysis,
         Kind::Spelling,
         "Kryvyi Rig",
         "Kryvyi Rih",
-    )
-    .unwrap_or_else(|| panic!("no spelling finding:\n{}", summary(&articles, &analysis)));
+    );
     assert_eq!(f.status, Status::Conflict);
 }
 
 #[test]
 fn sample_companions_of_rubio_are_a_people_conflict() {
     let (articles, analysis) = sample();
-    let f = find(&articles, &analysis, Kind::People, "Kellogg", "Witkoff")
-        .unwrap_or_else(|| panic!("no people finding:\n{}", summary(&articles, &analysis)));
+    let f = expect(&articles, &analysis, Kind::People, "Kellogg", "Witkoff");
     assert_eq!(f.status, Status::Conflict, "{f:?}");
     assert!(f.subject.contains("Rubio"), "{}", f.subject);
 }
@@ -197,8 +211,7 @@ fn sample_undated_monday_agrees_with_april_14_which_was_a_monday() {
     // Without report 1's date, "on Monday" cannot be placed; but April 14, 2025 was a
     // Monday, so the two can be the same day: not a conflict.
     let (articles, analysis) = load(&[SAMPLE_UNDATED, SAMPLE_DATED], &[]);
-    let f = find(&articles, &analysis, Kind::Date, "on Monday", "April 14")
-        .unwrap_or_else(|| panic!("no date finding:\n{}", summary(&articles, &analysis)));
+    let f = expect(&articles, &analysis, Kind::Date, "on Monday", "April 14");
     assert_eq!(f.status, Status::Corroborated, "{f:?}");
 }
 
@@ -237,19 +250,16 @@ fn election_results_vote_shares_turnout_and_a_misspelt_winner() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let share = find(&articles, &analysis, Kind::Number, "52 percent", "54%")
-        .unwrap_or_else(|| panic!("{text}"));
+    let share = expect(&articles, &analysis, Kind::Number, "52 percent", "54%");
     assert_eq!(share.status, Status::Conflict, "{text}");
-    let turnout = find(&articles, &analysis, Kind::Number, "64 percent", "61%")
-        .unwrap_or_else(|| panic!("{text}"));
+    let turnout = expect(&articles, &analysis, Kind::Number, "64 percent", "61%");
     assert_eq!(turnout.status, Status::Conflict, "{text}");
     assert!(
         find(&articles, &analysis, Kind::Spelling, "Lopez", "Lopes").is_some(),
         "{text}"
     );
     // The runner-up's share is the same in both: corroborated, not a discrepancy.
-    let runner_up = find(&articles, &analysis, Kind::Number, "45 percent", "45%")
-        .unwrap_or_else(|| panic!("{text}"));
+    let runner_up = expect(&articles, &analysis, Kind::Number, "45 percent", "45%");
     assert_eq!(runner_up.status, Status::Corroborated, "{text}");
 }
 
@@ -263,23 +273,21 @@ fn earthquake_tolls_that_can_agree_are_not_conflicts() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let killed = find(
+    let killed = expect(
         &articles,
         &analysis,
         Kind::Number,
         "at least 2,300",
         "2,600",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(killed.status, Status::Compatible, "{text}");
-    let injured = find(
+    let injured = expect(
         &articles,
         &analysis,
         Kind::Number,
         "more than 10,000",
         "14,000",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     // "More than 10,000" injured and 14,000 agree: a floor and a count above it.
     assert_ne!(injured.status, Status::Conflict, "{text}");
     assert!(
@@ -318,18 +326,16 @@ fn a_wildfire_area_evacuations_and_start_day_are_compared() {
         // "broke out on Tuesday" and "started on Monday evening": when the fire began.
         (Kind::Date, "on Tuesday", "on Monday"),
     ] {
-        let finding = find(&articles, &analysis, kind, a, b)
-            .unwrap_or_else(|| panic!("{a} / {b} not compared:\n{text}"));
+        let finding = expect(&articles, &analysis, kind, a, b);
         assert_eq!(finding.status, Status::Conflict, "{a} / {b}:\n{text}");
     }
-    let area = find(
+    let area = expect(
         &articles,
         &analysis,
         Kind::Number,
         "more than 12,000 hectares",
         "11,800 hectares",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(area.subject, "area burned in Brisa", "{text}");
     assert!(
         area.explanation.contains("11,800 hectares"),
@@ -354,18 +360,16 @@ fn a_protest_s_arrests_crowd_and_injured_officers_are_compared() {
         ("25,000", "Around 10,000 people took part"),
         ("Twelve officers were injured", "15 officers were hurt"),
     ] {
-        let finding = find(&articles, &analysis, Kind::Number, a, b)
-            .unwrap_or_else(|| panic!("{a} / {b} not compared:\n{text}"));
+        let finding = expect(&articles, &analysis, Kind::Number, a, b);
         assert_eq!(finding.status, Status::Conflict, "{a} / {b}:\n{text}");
     }
-    let arrests = find(
+    let arrests = expect(
         &articles,
         &analysis,
         Kind::Number,
         "arrested 37 people",
         "More than 40 people were detained",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert!(
         !quote(&articles, arrests, 0).contains(&"thousands"),
         "the marchers are not the arrested:\n{text}"
@@ -394,8 +398,7 @@ fn a_flood_s_homes_aid_and_shelters_meet_across_wordings() {
         ("about 12,000 people", "15,000 people had been evacuated"),
         ("6 are missing", "nine people still unaccounted for"),
     ] {
-        let finding = find(&articles, &analysis, Kind::Number, a, b)
-            .unwrap_or_else(|| panic!("{a} / {b} not compared:\n{text}"));
+        let finding = expect(&articles, &analysis, Kind::Number, a, b);
         assert_eq!(finding.status, Status::Conflict, "{a} / {b}:\n{text}");
     }
     // "More than 250 millimetres" and "around 300 mm" of rain can both be true.
@@ -422,18 +425,16 @@ fn a_mine_blast_s_time_depth_and_names_are_compared() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let killed = find(
+    let killed = expect(
         &articles,
         &analysis,
         Kind::Number,
         "killing four miners",
         "Five miners died",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(killed.status, Status::Conflict, "{text}");
     // "an explosion hit the mine shortly after 4 a.m.": the time of the explosion.
-    let time = find(&articles, &analysis, Kind::Date, "3:40 a.m.", "4 a.m.")
-        .unwrap_or_else(|| panic!("{text}"));
+    let time = expect(&articles, &analysis, Kind::Date, "3:40 a.m.", "4 a.m.");
     assert_eq!(time.status, Status::Conflict, "{text}");
     assert_eq!(time.subject, "time of explosion", "{text}");
     for (a, b) in [
@@ -446,14 +447,13 @@ fn a_mine_blast_s_time_depth_and_names_are_compared() {
         );
     }
     // "800 metres underground" and "a depth of about 750 metres" are one depth, and agree.
-    let depth = find(
+    let depth = expect(
         &articles,
         &analysis,
         Kind::Number,
         "800 metres",
         "750 metres",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_ne!(depth.status, Status::Conflict, "{text}");
 }
 
@@ -467,36 +467,33 @@ fn the_same_person_s_ages_are_compared() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let age = find(
+    let age = expect(
         &articles,
         &analysis,
         Kind::Number,
         "Claire Dumont, 34",
         "Claire Dumont, 35",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(age.status, Status::Conflict, "{text}");
     assert_eq!(age.subject, "age of Claire Dumont");
     // "Eight aid workers held by gunmen … were set free": held by is about them, set free
     // is what happened to them.
-    let freed = find(
+    let freed = expect(
         &articles,
         &analysis,
         Kind::Number,
         "released 7 aid workers",
         "Eight aid workers",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(freed.status, Status::Conflict, "{text}");
     // "Among those freed were …" and "The freed hostages included …" name different people.
-    let named = find(
+    let named = expect(
         &articles,
         &analysis,
         Kind::People,
         "Claire Dumont",
         "Peter Otieno",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(named.status, Status::Conflict, "{text}");
     assert!(
         named.explanation.contains("Mads Holm"),
@@ -532,14 +529,13 @@ fn a_toll_restated_as_confirmed_is_the_same_toll_not_a_part() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let toll = find(
+    let toll = expect(
         &articles,
         &analysis,
         Kind::Number,
         "Nine people",
         "killing 11",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     assert_eq!(toll.status, Status::Conflict, "{text}");
     assert!(
         !analysis.findings.iter().any(|f| f.kind == Kind::OnlyInOne
@@ -560,17 +556,15 @@ fn plane_crash_bodies_and_the_toll_are_told_apart() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let bodies = find(&articles, &analysis, Kind::Number, "68 bodies", "70 bodies")
-        .unwrap_or_else(|| panic!("{text}"));
+    let bodies = expect(&articles, &analysis, Kind::Number, "68 bodies", "70 bodies");
     assert_eq!(bodies.status, Status::Conflict, "{text}");
-    let killed = find(
+    let killed = expect(
         &articles,
         &analysis,
         Kind::Number,
         "at least 68",
         "72 people on board were killed",
-    )
-    .unwrap_or_else(|| panic!("{text}"));
+    );
     // "At least 68" of the 72 killed and "all 72 killed" can both be true: grouped, and not
     // a conflict.
     assert_ne!(killed.status, Status::Conflict, "{text}");
@@ -606,8 +600,7 @@ fn a_delegation_named_in_part_is_a_partial_list_not_a_conflict() {
         &[],
     );
     let text = summary(&articles, &analysis);
-    let f = find(&articles, &analysis, Kind::People, "Lindner", "Habeck")
-        .unwrap_or_else(|| panic!("{text}"));
+    let f = expect(&articles, &analysis, Kind::People, "Lindner", "Habeck");
     assert_eq!(f.status, Status::Compatible, "{text}");
     assert_eq!(f.precision, [Precision::PartialList]);
     assert!(
