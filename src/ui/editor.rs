@@ -171,6 +171,35 @@ pub enum EditorEvent {
     LinkSelection,
 }
 
+/// A form of one-line text fields in two columns, label and field, as wide as `width`; each
+/// field is named by `name(label)` for screen readers and tests.
+pub(super) fn field_grid(
+    ui: &mut egui::Ui,
+    id: impl egui::AsIdSalt,
+    fields: &mut [(&str, &mut String, &str)],
+    width: f32,
+    name: &dyn Fn(&str) -> String,
+) {
+    egui::Grid::new(id)
+        .num_columns(2)
+        .spacing([8.0, 5.0])
+        .show(ui, |ui| {
+            for (label, value, hint) in fields.iter_mut() {
+                ui.label(*label);
+                let field = ui.add(
+                    egui::TextEdit::singleline(*value)
+                        .hint_text(*hint)
+                        .desired_width(width),
+                );
+                let named = name(label);
+                field.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::TextInput, true, named.clone())
+                });
+                ui.end_row();
+            }
+        });
+}
+
 fn labelled_text(
     ui: &mut egui::Ui,
     label: &str,

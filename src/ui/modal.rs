@@ -64,20 +64,18 @@ pub fn modal_ui(ctx: &egui::Context, modal: &mut Option<Modal>, out: &mut Vec<Co
             egui::Modal::new(egui::Id::unique("publishing modal")).show(ctx, |ui| {
                 ui.heading("Publishing details");
                 ui.label("Used by the Markdown and HTML reports and by ClaimReview. The publisher is remembered for new reviews.");
-                egui::Grid::new("publishing grid").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-                    let fields: [(&str, &mut String, &str); 4] = [
+                super::editor::field_grid(
+                    ui,
+                    "publishing grid",
+                    &mut [
                         ("Title", &mut edit.title, "Fact-check: the first report's headline"),
                         ("Published at", &mut edit.url, "https://… (the report's page; each finding gets #finding-N)"),
                         ("Publisher", &mut edit.name, "the organisation"),
                         ("Publisher's address", &mut edit.publisher_url, "https://…"),
-                    ];
-                    for (label, value, hint) in fields {
-                        ui.label(label);
-                        let field = ui.add(egui::TextEdit::singleline(value).hint_text(hint).desired_width(420.0));
-                        field.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, label));
-                        ui.end_row();
-                    }
-                });
+                    ],
+                    420.0,
+                    &str::to_owned,
+                );
                 ui.checkbox(&mut edit.scaled, "Rate verdicts on a numeric scale (ClaimReview ratingValue)");
                 if edit.scaled {
                     ui.horizontal(|ui| {

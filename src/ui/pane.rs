@@ -493,34 +493,19 @@ fn details_ui(ui: &mut egui::Ui, index: usize, state: &mut PaneState, events: &m
         return;
     };
     let mut close = false;
-    egui::Grid::new(("details", state.id))
-        .num_columns(2)
-        .spacing([6.0, 4.0])
-        .show(ui, |ui| {
-            let fields: [(&str, &mut String, &str); 5] = [
-                ("Headline", &mut edit.title, ""),
-                ("Outlet", &mut edit.outlet, "who published it"),
-                ("Address", &mut edit.url, "https://…"),
-                ("Authors", &mut edit.authors, "names, separated by commas"),
-                ("Published", &mut edit.published, "2025-04-17T09:30+02:00"),
-            ];
-            for (label, value, hint) in fields {
-                ui.label(label);
-                let field = ui.add(
-                    egui::TextEdit::singleline(value)
-                        .hint_text(hint)
-                        .desired_width(f32::INFINITY),
-                );
-                field.widget_info(|| {
-                    egui::WidgetInfo::labeled(
-                        egui::Role::TextInput,
-                        true,
-                        format!("{label} of report {}", index + 1),
-                    )
-                });
-                ui.end_row();
-            }
-        });
+    super::editor::field_grid(
+        ui,
+        ("details", state.id),
+        &mut [
+            ("Headline", &mut edit.title, ""),
+            ("Outlet", &mut edit.outlet, "who published it"),
+            ("Address", &mut edit.url, "https://…"),
+            ("Authors", &mut edit.authors, "names, separated by commas"),
+            ("Published", &mut edit.published, "2025-04-17T09:30+02:00"),
+        ],
+        f32::INFINITY,
+        &|label| format!("{label} of report {}", index + 1),
+    );
     ui.horizontal(|ui| {
         if ui.button("Save details").clicked() {
             let (title, meta) = edit.to_meta();
