@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::amounts::{Shape, Value};
 use super::figures::{Figure, Measure};
-use super::words::PeopleClass;
+use super::words::{PeopleClass, lexicon};
 
 /// The key two figures must share to be about the same quantity.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -63,35 +63,14 @@ pub enum Relation {
     Conflict,
 }
 
-/// Synonyms of what a unit measures ("summit", "peak" and "mountain" are a mountain's
-/// height).
-fn attribute_key(a: &str) -> String {
-    match a {
-        "summit" | "peak" | "mountain" | "mount" | "volcano" => "mountain".to_owned(),
-        "gustiness" | "gust" => "gust".to_owned(),
-        "wind" => "wind".to_owned(),
-        "wave" => "wave".to_owned(),
-        // How far down: "800 metres underground", "a depth of 750 metres", "2 km deep".
-        "deep" | "depth" | "underground" | "underwater" => "depth".to_owned(),
-        // What a fire does to an area, in the words reports use for it.
-        "burn" | "burnt" | "scorch" | "charr" | "consum" | "blacken" | "raz" | "ravag"
-        | "destroy" | "devastat" => "burned".to_owned(),
-        other => other.to_owned(),
-    }
-}
-
-/// Synonyms of the things counted, as reports use them for one another ("2,100 homes were
-/// destroyed", "1,800 houses had been destroyed").
-fn thing_key(noun: &str) -> String {
-    match noun {
-        "house" | "home" | "dwelling" | "residence" => "home",
-        "boat" | "vessel" | "ship" => "vessel",
-        "plane" | "aircraft" | "airplane" | "aeroplane" | "jet" => "aircraft",
-        "car" | "vehicle" => "vehicle",
-        "building" | "structure" => "building",
-        other => other,
-    }
-    .to_owned()
+/// What a figure counts or measures, as it is compared: the synonyms list's word for it
+/// ("house" → "home", "scorch" → "burned", "summit" → "mountain"), else itself.
+fn synonym(word: &str) -> String {
+    lexicon()
+        .synonyms
+        .get(word)
+        .map_or(word, |key| *key)
+        .to_owned()
 }
 
 /// What money with no verb of its own was for, when that makes it a pledge: "an aid package
@@ -113,7 +92,7 @@ pub fn key_of(f: &Figure) -> Option<Key> {
                 (None, Some(a)) if AID_WORDS.contains(&a) => {
                     (Some(Measure::Known("pledged")), Vec::new())
                 }
-                (None, Some(a)) => (None, vec![attribute_key(a)]),
+                (None, Some(a)) => (None, vec![synonym(a)]),
                 (None, None) => return None,
             };
             return Some(Key {
@@ -125,7 +104,7 @@ pub fn key_of(f: &Figure) -> Option<Key> {
                 confirmed: false,
             });
         }
-        let attribute = f.attribute.as_deref().map(attribute_key)?;
+        let attribute = f.attribute.as_deref().map(synonym)?;
         if matches!(attribute.as_str(), "to" | "from" | "away" | "up" | "down") {
             return None;
         }
@@ -162,7 +141,7 @@ pub fn key_of(f: &Figure) -> Option<Key> {
     Some(Key {
         dimension: "thing".to_owned(),
         measure: Some(measure),
-        nouns: f.nouns.iter().map(|n| thing_key(n)).collect(),
+        nouns: f.nouns.iter().map(|n| synonym(n)).collect(),
         part: f.part,
         nationality: None,
         confirmed: false,

@@ -169,6 +169,8 @@ pub struct Lexicon {
     pub titles: Phrases<()>,
     /// Function words.
     pub function: HashSet<&'static str>,
+    /// What a figure counts or measures → the word it is compared as ("house" → "home").
+    pub synonyms: HashMap<&'static str, &'static str>,
     /// For each word, the tables with an entry that starts with it (one bit per table).
     starts: HashMap<String, u16>,
 }
@@ -191,8 +193,14 @@ fn load() -> Lexicon {
         countries: Phrases::default(),
         titles: Phrases::default(),
         function: HashSet::default(),
+        synonyms: HashMap::default(),
         starts: HashMap::default(),
     };
+    for e in entries(include_str!("words/synonyms.txt")) {
+        if let [word, key] = e[..] {
+            lex.synonyms.insert(word, key);
+        }
+    }
     for e in entries(include_str!("words/measures.txt")) {
         if let [word, measure] = e[..] {
             lex.measures.insert(word, measure);
@@ -432,6 +440,7 @@ mod tests {
             (include_str!("words/titles.txt"), 1),
             (include_str!("words/function_words.txt"), 1),
             (include_str!("words/events.txt"), 2),
+            (include_str!("words/synonyms.txt"), 2),
         ];
         for (file, columns) in files {
             for line in entries(file) {
