@@ -18,6 +18,7 @@ use dom_query::Document;
 use encoding_rs::Encoding;
 use serde_json::Value;
 
+use super::text::one_line;
 use super::{Meta, split_names};
 
 /// How many bytes at the start of a page are searched for a declared charset (the HTML
@@ -142,7 +143,7 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
             .select(&selector)
             .iter()
             .filter_map(|m| m.attr("content"))
-            .map(|c| clean(&c))
+            .map(|c| one_line(&c))
             .find(|c| !c.is_empty())
     };
     let link = |rel: &str| -> Option<String> {
@@ -193,7 +194,7 @@ pub fn extract(html: &str) -> Result<Page, PageError> {
         .and_then(|mut r| r.parse().ok());
     let (readable_title, byline, text) = parsed.map_or_else(
         || (String::new(), None, String::new()),
-        |a| (clean(&a.title), a.byline, a.text_content.to_string()),
+        |a| (one_line(&a.title), a.byline, a.text_content.to_string()),
     );
     if authors.is_empty()
         && let Some(byline) = byline
@@ -356,23 +357,18 @@ fn has_type(object: &Value, test: impl Fn(&str) -> bool) -> bool {
 fn string_of(value: Option<&Value>) -> Option<String> {
     value
         .and_then(Value::as_str)
-        .map(clean)
+        .map(one_line)
         .filter(|s| !s.is_empty())
 }
 
 /// A person's or organisation's name: a string, or an object's `name`.
 fn name_of(value: &Value) -> Option<String> {
     match value {
-        Value::String(s) => Some(clean(s)),
+        Value::String(s) => Some(one_line(s)),
         Value::Object(o) => string_of(o.get("name")),
         _ => None,
     }
     .filter(|n| !n.is_empty() && !n.contains("://"))
-}
-
-/// Runs of whitespace as one space, trimmed.
-fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The paragraphs of reading-mode text: blocks between blank lines, each on one line.
@@ -388,7 +384,7 @@ fn paragraphs(text: &str) -> Vec<String> {
             if !current.is_empty() {
                 current.push(' ');
             }
-            current.push_str(&clean(line));
+            current.push_str(&one_line(line));
         }
     }
     if !current.is_empty() {
@@ -399,7 +395,10 @@ fn paragraphs(text: &str) -> Vec<String> {
 
 /// The paragraphs of a JSON-LD `articleBody`: one a line.
 fn paragraphs_of_lines(text: &str) -> Vec<String> {
-    text.lines().map(clean).filter(|l| !l.is_empty()).collect()
+    text.lines()
+        .map(one_line)
+        .filter(|l| !l.is_empty())
+        .collect()
 }
 
 /// A short line near the top that names the authors ("Ana Ruhl and Tomas Welde · 10 March")

@@ -511,7 +511,7 @@ pub fn split_names(byline: &str) -> Vec<String> {
     byline
         .split([',', ';', '|', '·'])
         .flat_map(|part| part.split(" and "))
-        .map(|name| name.split_whitespace().collect::<Vec<_>>().join(" "))
+        .map(text::one_line)
         .filter(|n| !n.is_empty())
         .collect()
 }

@@ -34,10 +34,12 @@ pub fn whole_words(text: &str, range: Range<usize>) -> Range<usize> {
 /// `text` on one line (runs of whitespace as one space), cut to `max_chars` characters with
 /// an ellipsis when longer: for quotes in lists, tooltips and the command line.
 pub fn shorten(text: &str, max_chars: usize) -> String {
-    truncate(
-        &text.split_whitespace().collect::<Vec<_>>().join(" "),
-        max_chars,
-    )
+    truncate(&one_line(text), max_chars)
+}
+
+/// `text` on one line: runs of whitespace (line breaks included) as one space, trimmed.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// `text` cut to `max_chars` characters with an ellipsis when longer.
