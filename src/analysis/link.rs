@@ -451,7 +451,28 @@ pub fn relation(a: &Figure, b: &Figure) -> Relation {
     if !same_point {
         let floors = va.shape == Shape::Floor && vb.shape == Shape::Floor;
         let exacts = va.shape == Shape::Exact && vb.shape == Shape::Exact;
-        if floors || exacts || a.update || b.update {
+        // "about 350" and "some 400": two estimates, not one told twice.
+        let estimates = va.shape == Shape::About && vb.shape == Shape::About;
+        // "at least 11" is a count so far, not a round figure: another report's 15 is a
+        // later or another count ("at least 30" or "more than a dozen" beside 31 or 15 is
+        // only less precise).
+        let counted_floor = |x: &Value, y: &Value| {
+            x.shape == Shape::Floor
+                && y.shape == Shape::Exact
+                && x.rounding <= 0.5
+                && x.point >= 2.0
+                && x.point % 10.0 != 0.0
+                && x.point % 12.0 != 0.0
+                && y.point > x.point
+        };
+        if floors
+            || exacts
+            || estimates
+            || a.update
+            || b.update
+            || counted_floor(&va, &vb)
+            || counted_floor(&vb, &va)
+        {
             return Relation::Differ;
         }
     }

@@ -261,6 +261,11 @@ fn representatives<'a>(
     out
 }
 
+/// Whether two figures name the same number (whatever their wording around it).
+fn close_point(a: &Figure, b: &Figure) -> bool {
+    (a.value.point - b.value.point).abs() <= 1e-9 * a.value.point.abs().max(1.0)
+}
+
 /// Whether two figures read the same to [`relation`]: equal values worded alike, in the same
 /// written unit, with the same bracketed conversion.
 fn same_reading(a: &Figure, b: &Figure) -> bool {
@@ -419,23 +424,41 @@ pub fn finding(
             usize::from(f.headline),
         )
     };
-    let mut ordered: Vec<(usize, &Figure)> = reps
+    let ordered: Vec<(usize, &Figure)> = reps
         .iter()
         .flat_map(|(report, list)| list.iter().map(move |&(_, f)| (*report, f)))
         .collect();
-    ordered.sort_by_key(|(report, f)| (plainness(f), *report));
+    // The value most reports give comes first, so that the figures worded alike are one
+    // side and a figure that agrees with them only loosely does not split them.
+    let keys: Vec<_> = ordered
+        .iter()
+        .map(|&(report, f)| {
+            let shared = ordered.iter().filter(|(_, g)| close_point(g, f)).count();
+            let first = ordered
+                .iter()
+                .position(|(_, g)| close_point(g, f))
+                .unwrap_or(0);
+            (std::cmp::Reverse(shared), first, plainness(f), report)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..ordered.len()).collect();
+    order.sort_by_key(|&i| keys[i]);
+    let ordered: Vec<(usize, &Figure)> = order.into_iter().map(|i| ordered[i]).collect();
+    // A figure joins a side only if it agrees with every figure on it ("around 80" agrees
+    // with 85, which agrees with "some 85", but "around 80" and "some 85" are two estimates).
+    let mut on_side: Vec<Vec<&Figure>> = Vec::new();
     for (report, f) in ordered {
-        let report = &report;
-        {
-            match sides
-                .iter_mut()
-                .find(|(rep, _, _)| relation(rep, f) <= Relation::Agree)
-            {
-                Some(side) => {
-                    side.2.insert(*report);
-                }
-                None => sides.push((f, *report, std::iter::once(*report).collect())),
+        let side = on_side
+            .iter()
+            .position(|members| members.iter().all(|g| relation(g, f) <= Relation::Agree));
+        if let Some(k) = side {
+            sides[k].2.insert(report);
+            if !on_side[k].iter().any(|g| same_reading(g, f)) {
+                on_side[k].push(f);
             }
+        } else {
+            sides.push((f, report, std::iter::once(report).collect()));
+            on_side.push(vec![f]);
         }
     }
     // The claims: each report's figure on each side. Where a side has a value given as one
