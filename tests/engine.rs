@@ -591,6 +591,50 @@ fn plane_crash_bodies_and_the_toll_are_told_apart() {
 }
 
 #[test]
+fn a_derailment_s_toll_passengers_and_critically_injured_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/train/wire.txt",
+            "tests/fixtures/train/daily.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    // "at least 11" is a count so far, not a round figure: 15 is another count.
+    let killed = expect(&articles, &analysis, Kind::Number, "at least 11", "Fifteen");
+    assert!(killed.is_discrepancy(), "{text}");
+    // "since 1998, when 41 people died" is an earlier accident, not this one's toll.
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| (0..2).all(|a| quote(&articles, f, a).iter().all(|q| !q.contains("41")))),
+        "{text}"
+    );
+    // Two estimates of one count, neither the other's rounding.
+    let aboard = expect(&articles, &analysis, Kind::Number, "about 350", "Some 400");
+    assert!(aboard.is_discrepancy(), "{text}");
+    // "Twenty-one of the injured were in critical condition" and "64 people were injured,
+    // 21 of them critically": the same part of the injured, agreeing.
+    let critical = expect(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "Twenty-one of the injured",
+        "21 of them",
+    );
+    assert_eq!(critical.status, Status::Corroborated, "{text}");
+    // A train leaving the tracks is the derailment, not a departure.
+    assert!(
+        analysis
+            .findings
+            .iter()
+            .all(|f| !f.subject.contains("departure")),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_delegation_named_in_part_is_a_partial_list_not_a_conflict() {
     let (articles, analysis) = load(
         &[

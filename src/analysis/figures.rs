@@ -929,7 +929,13 @@ fn past_years(doc: &Doc<'_>, report_year: Option<i32>) -> Vec<usize> {
         .into_iter()
         .filter(|&(i, y)| {
             let prev = i.checked_sub(1).map_or("", |k| doc.low(k));
-            y < current && !matches!(prev, "since" | "until" | "till" | "before" | "than")
+            // "since 2010" counts up to now, unless a clause tells what happened then:
+            // "the deadliest since 1998, when 41 people died".
+            let then = doc.is(i + 1, "when") || (doc.is_punct(i + 1, ',') && doc.is(i + 2, "when"));
+            // "since" says the year is past even where the report names no later one.
+            (then && prev == "since")
+                || (y < current
+                    && (then || !matches!(prev, "since" | "until" | "till" | "before" | "than")))
         })
         .map(|(i, _)| i)
         .collect()
@@ -1057,15 +1063,24 @@ fn inherit(figures: &mut [Figure]) {
                     })
             })
             .map(|p| (p.measure.clone(), p.nouns.clone(), p.class));
-        if let Some((measure, nouns, class)) = antecedent
-            && measure.is_some()
-            && measure != figures[i].measure
-        {
+        let Some((measure, nouns, class)) = antecedent else {
+            continue;
+        };
+        if measure.is_none() {
+            continue;
+        }
+        if figures[i].measure.is_none() {
+            // The aside "21 of them critically": a part of the count before, and of its
+            // measure.
+            figures[i].measure = measure;
+        } else if measure != figures[i].measure {
             figures[i].part = false;
-            if them {
-                figures[i].nouns = nouns;
-                figures[i].class = class;
-            }
+        } else {
+            continue;
+        }
+        if them {
+            figures[i].nouns = nouns;
+            figures[i].class = class;
         }
     }
     for i in 1..figures.len() {
@@ -1379,6 +1394,20 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
                 whole = Some(np);
             } else if det == "whom" {
                 figure.part = true;
+            } else if let Some((len, m)) = (det == "the").then(|| measure_at(doc, k)).flatten() {
+                // "21 of the injured were in a critical condition": a part of those the
+                // measure befell, named by the measure word alone ("the injured", "the dead"
+                // are people, as an adjective made a noun always is).
+                figure.part = true;
+                figure.last = k + len - 1;
+                j = k + len;
+                whole = Some(NounPhrase {
+                    last: Some(k + len - 1),
+                    nouns: vec!["people".to_owned()],
+                    class: Some(PeopleClass::Generic),
+                    measure: Some(m),
+                    ..NounPhrase::default()
+                });
             }
         }
     }
@@ -1449,7 +1478,13 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
         .first
         .checked_sub(1)
         .is_some_and(|k| doc.is_any(k, PART_MARKERS));
-    let mut right = if introduced && doc.is_punct(j, ',') {
+    // "64 people were injured, 21 of them critically, and were taken to hospital": an
+    // aside naming a part of the count before it; the predicate after it is that count's.
+    let aside = figure.partitive
+        && figure.nouns.is_empty()
+        && (doc.is_punct(j, ',')
+            || (doc.low(j).ends_with("ly") && (j + 1 >= end || doc.is_punct(j + 1, ','))));
+    let mut right = if (introduced && doc.is_punct(j, ',')) || aside {
         None
     } else if figure.class.is_none() && !figure.nouns.is_empty() {
         // Things: only a predicate right after them ("seven helicopters were sent"), not a
@@ -1609,7 +1644,8 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
     if figure.confirmed {
         figure.part = false;
     }
-    if figure.nouns.is_empty() && figure.measure.is_none() {
+    // An aside keeps its place: it takes the measure of the count before it (`inherit`).
+    if figure.nouns.is_empty() && figure.measure.is_none() && !aside {
         return None;
     }
     Some(figure)
