@@ -576,6 +576,14 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
     // "Witkoff said on Monday": a statement, dated.
     // Only a date said right with the verb dates the statement ("said on Monday", "said
     // late Saturday", "on April 14, … said"), not one inside what was said.
+    // "The building collapsed at about 10:40 a.m., witnesses said": an event word right
+    // before the time is what it dates, whoever said so after it.
+    let event_before =
+        (t.tokens.start.saturating_sub(3).max(clause_start)..t.tokens.start).any(|k| {
+            events()
+                .at(doc, k)
+                .is_some_and(|(len, _)| k + len <= t.tokens.start)
+        });
     let said = (clause_start..clause_end).find(|&k| {
         doc.is_any(
             k,
@@ -591,7 +599,7 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
                 "confirmed",
             ],
         ) && (t.tokens.start > k && t.tokens.start - k <= 3
-            || k >= t.tokens.end && k - t.tokens.end <= 3)
+            || k >= t.tokens.end && k - t.tokens.end <= 3 && !event_before)
     });
     if let Some(k) = said {
         let speaker = mentions.iter().rfind(|m| {
@@ -720,6 +728,14 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
         event_at = subject.0;
         event.clone_from(&subject.2);
     }
+    // "the building came down": a structure that comes down collapses.
+    if event == "crash"
+        && doc.is_any(event_at, &["came", "went"])
+        && (event_at.saturating_sub(3).max(clause_start)..event_at)
+            .any(|k| doc.is_any(k, STRUCTURES))
+    {
+        "collapse".clone_into(&mut event);
+    }
     // "a curfew for children": an event for some people only (the nearest such words).
     let for_people = (clause_start..t.tokens.start)
         .rev()
@@ -733,6 +749,36 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
     }
     Some((event, event_at))
 }
+
+/// What is built: when it comes down, it collapses (an aircraft that comes down crashes).
+const STRUCTURES: &[&str] = &[
+    "building",
+    "buildings",
+    "factory",
+    "house",
+    "houses",
+    "home",
+    "homes",
+    "roof",
+    "tower",
+    "bridge",
+    "wall",
+    "block",
+    "stand",
+    "stadium",
+    "dam",
+    "school",
+    "hotel",
+    "church",
+    "mosque",
+    "temple",
+    "mall",
+    "market",
+    "warehouse",
+    "structure",
+    "floor",
+    "floors",
+];
 
 /// How two times or dates of one event compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
