@@ -635,6 +635,36 @@ fn a_derailment_s_toll_passengers_and_critically_injured_are_compared() {
 }
 
 #[test]
+fn a_collapse_s_time_rescued_and_days_of_mourning_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/collapse/agency.txt",
+            "tests/fixtures/collapse/broadcaster.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    // "collapsed … shortly after 10 a.m." and "the building came down at about 10:40 a.m.,
+    // witnesses said": one collapse, two times.
+    let time = expect(&articles, &analysis, Kind::Date, "10 a.m.", "10:40");
+    assert_eq!(time.status, Status::Conflict, "{text}");
+    assert_eq!(time.subject, "time of collapse", "{text}");
+    // "pulled 14 people alive" and "Eleven survivors had been pulled out".
+    let rescued = expect(&articles, &analysis, Kind::Number, "14 people", "Eleven");
+    assert!(rescued.is_discrepancy(), "{text}");
+    let mourning = expect(&articles, &analysis, Kind::Number, "three days", "two days");
+    assert_eq!(mourning.status, Status::Conflict, "{text}");
+    // "at least 23 people, police said": the police are who said it, not more people.
+    let killed = expect(&articles, &analysis, Kind::Number, "at least 23", "31");
+    assert!(
+        quote(&articles, killed, 0)
+            .iter()
+            .all(|q| !q.contains("police")),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_delegation_named_in_part_is_a_partial_list_not_a_conflict() {
     let (articles, analysis) = load(
         &[

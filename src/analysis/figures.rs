@@ -375,10 +375,14 @@ fn noun_phrase(doc: &Doc<'_>, j: usize, sentence_end: usize) -> NounPhrase {
                 continue;
             }
             // "police and firefighters", "police, firefighters, doctors and medics".
+            // A list closes with "and" or "or": "23 people, police said" is no list.
             let mut m = k;
+            let listed = people.len();
+            let mut closed = false;
             while (doc.is_punct(m, ',') || doc.is_any(m, &["and", "or"]))
                 && amount_at(doc, m + 1).is_none()
             {
+                let joined = doc.is_any(m, &["and", "or"]) || doc.is_any(m + 1, &["and", "or"]);
                 let next = if doc.is_punct(m, ',') && doc.is_any(m + 1, &["and", "or"]) {
                     m + 2
                 } else {
@@ -388,9 +392,14 @@ fn noun_phrase(doc: &Doc<'_>, j: usize, sentence_end: usize) -> NounPhrase {
                     Some((len, &(class, compared))) => {
                         people.push((next + len - 1, class, compared));
                         m = next + len;
+                        closed = joined;
                     }
                     None => break,
                 }
+            }
+            if !closed {
+                people.truncate(listed);
+                m = k;
             }
             if m > k {
                 k = m;
@@ -1152,6 +1161,31 @@ fn unit_attribute(
     if doc.is_any(j, &["underground", "underwater"]) {
         return (Some(doc.low(j).to_owned()), j);
     }
+    // "250 millimetres of rain", "3 metres of snow", "40 tonnes of aid": what there was,
+    // whatever the verb before ("trucks brought 40 tonnes of aid"). A gerund is a noun here:
+    // "three days of national mourning", "hours of fighting".
+    // (Money and areas are read below.)
+    let read_below = figure
+        .unit
+        .as_ref()
+        .is_some_and(|u| u.is_money() || u.dimension == "area");
+    if !glued && doc.is(j, "of") && !read_below {
+        let np = noun_phrase(doc, j + 1, end);
+        let after = np.last.map_or(j + 1, |l| l + 1);
+        let gerund = after < end
+            && doc.low(after).ends_with("ing")
+            && looks_like_verb(doc.tok(after))
+            && (after + 1 >= end || !doc.is_word(after + 1) || doc.is_function(after + 1));
+        if gerund && np.class.is_none() {
+            return (Some(doc.low(after).to_owned()), after);
+        }
+        if let Some(last) = np
+            .last
+            .filter(|_| np.class.is_none() && !np.nouns.is_empty())
+        {
+            return (np.nouns.last().cloned(), last);
+        }
+    }
     // "winds of 155 mph", "gusts as high as 235 mph", "winds near 195 mph": the noun before.
     if !glued && let Some(before) = attribute_before(doc, figure.first, start) {
         return (Some(before), figure.last);
@@ -1171,8 +1205,7 @@ fn unit_attribute(
     {
         return (Some(verb), figure.last);
     }
-    // "250 millimetres of rain", "3 metres of snow", "40 tonnes of aid": what there was.
-    if !glued && doc.is(j, "of") {
+    if !glued && doc.is(j, "of") && !figure.unit.as_ref().is_some_and(UnitOf::is_money) {
         let np = noun_phrase(doc, j + 1, end);
         if let Some(last) = np
             .last
