@@ -1161,15 +1161,18 @@ fn unit_attribute(
     if doc.is_any(j, &["underground", "underwater"]) {
         return (Some(doc.low(j).to_owned()), j);
     }
+    // An area says what was done over it by the verb before it: "has burned more than
+    // 12,000 hectares", "scorched 11,800 hectares of forest", "flooded 300 square
+    // kilometres" (what the land was is not what is measured).
+    if figure.unit.as_ref().is_some_and(|u| u.dimension == "area")
+        && let Some(verb) = verb_before(doc, figure.first, start)
+    {
+        return (Some(verb), figure.last);
+    }
     // "250 millimetres of rain", "3 metres of snow", "40 tonnes of aid": what there was,
     // whatever the verb before ("trucks brought 40 tonnes of aid"). A gerund is a noun here:
-    // "three days of national mourning", "hours of fighting".
-    // (Money and areas are read below.)
-    let read_below = figure
-        .unit
-        .as_ref()
-        .is_some_and(|u| u.is_money() || u.dimension == "area");
-    if !glued && doc.is(j, "of") && !read_below {
+    // "three days of national mourning", "hours of fighting". (Money is read below.)
+    if !glued && doc.is(j, "of") && !figure.unit.as_ref().is_some_and(UnitOf::is_money) {
         let np = noun_phrase(doc, j + 1, end);
         let after = np.last.map_or(j + 1, |l| l + 1);
         let gerund = after < end
@@ -1194,23 +1197,6 @@ fn unit_attribute(
     if figure.unit.as_ref().is_some_and(UnitOf::is_money) && doc.is_any(j, &["in", "of", "for"]) {
         let np = noun_phrase(doc, j + 1, end);
         if let Some(last) = np.last.filter(|_| np.class.is_none()) {
-            return (np.nouns.last().cloned(), last);
-        }
-    }
-    // An area says what was done over it by the verb before it: "has burned more than
-    // 12,000 hectares", "scorched 11,800 hectares of forest", "flooded 300 square
-    // kilometres" (what the land was is not what is measured).
-    if figure.unit.as_ref().is_some_and(|u| u.dimension == "area")
-        && let Some(verb) = verb_before(doc, figure.first, start)
-    {
-        return (Some(verb), figure.last);
-    }
-    if !glued && doc.is(j, "of") && !figure.unit.as_ref().is_some_and(UnitOf::is_money) {
-        let np = noun_phrase(doc, j + 1, end);
-        if let Some(last) = np
-            .last
-            .filter(|_| np.class.is_none() && !np.nouns.is_empty())
-        {
             return (np.nouns.last().cloned(), last);
         }
     }
