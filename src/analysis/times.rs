@@ -69,6 +69,17 @@ fn events() -> &'static Phrases<&'static str> {
     EVENTS.get_or_init(|| super::words::phrases(include_str!("words/events.txt")))
 }
 
+/// What is built: when it comes down, it collapses (an aircraft that comes down crashes).
+fn structures() -> &'static std::collections::HashSet<&'static str> {
+    static STRUCTURES: std::sync::OnceLock<std::collections::HashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    STRUCTURES.get_or_init(|| {
+        super::words::entries(include_str!("words/structures.txt"))
+            .map(|e| e[0])
+            .collect()
+    })
+}
+
 /// The hour and minutes of a number token: "9:45", "9.15", "10", "2015" (with GMT), "9pm".
 fn clock_number(s: &str) -> Option<(i32, i32, Option<bool>)> {
     let lower = s.to_ascii_lowercase();
@@ -732,7 +743,7 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
     if event == "crash"
         && doc.is_any(event_at, &["came", "went"])
         && (event_at.saturating_sub(3).max(clause_start)..event_at)
-            .any(|k| doc.is_any(k, STRUCTURES))
+            .any(|k| structures().contains(doc.low(k)))
     {
         "collapse".clone_into(&mut event);
     }
@@ -749,36 +760,6 @@ pub fn event_of(doc: &Doc<'_>, t: &TimeExpr, mentions: &[Mention]) -> Option<(St
     }
     Some((event, event_at))
 }
-
-/// What is built: when it comes down, it collapses (an aircraft that comes down crashes).
-const STRUCTURES: &[&str] = &[
-    "building",
-    "buildings",
-    "factory",
-    "house",
-    "houses",
-    "home",
-    "homes",
-    "roof",
-    "tower",
-    "bridge",
-    "wall",
-    "block",
-    "stand",
-    "stadium",
-    "dam",
-    "school",
-    "hotel",
-    "church",
-    "mosque",
-    "temple",
-    "mall",
-    "market",
-    "warehouse",
-    "structure",
-    "floor",
-    "floors",
-];
 
 /// How two times or dates of one event compare.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

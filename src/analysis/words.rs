@@ -176,7 +176,7 @@ pub struct Lexicon {
 }
 
 /// The entries of a list: non-empty lines that are not comments, split at tabs.
-fn entries(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+pub fn entries(file: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     file.lines()
         .map(str::trim_end)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -440,6 +440,7 @@ mod tests {
             (include_str!("words/titles.txt"), 1),
             (include_str!("words/function_words.txt"), 1),
             (include_str!("words/events.txt"), 2),
+            (include_str!("words/structures.txt"), 1),
             (include_str!("words/synonyms.txt"), 2),
         ];
         for (file, columns) in files {
