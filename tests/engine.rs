@@ -665,6 +665,54 @@ fn a_collapse_s_time_rescued_and_days_of_mourning_are_compared() {
 }
 
 #[test]
+fn a_river_flood_s_homes_aid_rainfall_and_time_are_compared() {
+    let (articles, analysis) = load(
+        &[
+            "tests/fixtures/river/agency.txt",
+            "tests/fixtures/river/wire.txt",
+        ],
+        &[],
+    );
+    let text = summary(&articles, &analysis);
+    // "submerging more than 2,000 homes" and "inundating about 3,500 houses": one measure.
+    let homes = expect(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "2,000 homes",
+        "3,500 houses",
+    );
+    assert_eq!(homes.status, Status::Conflict, "{text}");
+    // "emergency aid" and "emergency funding": "funding" is a noun, and aid.
+    let money = expect(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "40 million",
+        "25 million",
+    );
+    assert_eq!(money.status, Status::Conflict, "{text}");
+    // "The downpour, 210 mm in a single day": the subject is what the amount measures.
+    let rain = expect(
+        &articles,
+        &analysis,
+        Kind::Number,
+        "180 millimetres",
+        "210 mm",
+    );
+    assert_eq!(rain.status, Status::Conflict, "{text}");
+    // "The Ostra river burst its banks shortly after 4 a.m." and "overflowed … at around
+    // 5 a.m.": one flood.
+    let time = expect(&articles, &analysis, Kind::Date, "4 a.m.", "5 a.m.");
+    assert_eq!(time.subject, "time of flood", "{text}");
+    // Injured and treated in hospital are not one count.
+    assert!(
+        find(&articles, &analysis, Kind::Number, "46 people", "Sixty").is_none(),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_delegation_named_in_part_is_a_partial_list_not_a_conflict() {
     let (articles, analysis) = load(
         &[

@@ -648,8 +648,29 @@ pub(super) const IRREGULAR: &[&str] = &[
 
 /// Whether `w` reads as a verb form: a participle or past tense.
 fn verb_form(w: &str) -> bool {
-    looks_like_verb(w) || super::text::listed(IRREGULAR, w)
+    (looks_like_verb(w) && !super::text::listed(ING_NOUNS, w)) || super::text::listed(IRREGULAR, w)
 }
+
+/// Words in -ing that news uses as nouns of what is counted or paid for ("25 million euros
+/// of emergency funding", "2,000 units of housing").
+const ING_NOUNS: &[&str] = &[
+    "funding",
+    "financing",
+    "housing",
+    "clothing",
+    "bedding",
+    "spending",
+    "lending",
+    "shipping",
+    "shelling",
+    "bombing",
+    "fighting",
+    "flooding",
+    "training",
+    "building",
+    "dwelling",
+    "lodging",
+];
 
 /// The first verb after the noun phrase, for an unlisted measure ("have seen the body").
 fn open_verb_right(doc: &Doc<'_>, from: usize, end: usize) -> Option<(Measure, usize)> {
@@ -1673,6 +1694,18 @@ fn read(doc: &Doc<'_>, amount: Amount) -> Option<Figure> {
 /// The noun a unit figure measures when it comes before the amount: "winds of 155 mph",
 /// "gusts as high as 235 mph", "plumes rising up to 10 km", "flames as high as 70 feet".
 fn attribute_before(doc: &Doc<'_>, first: usize, start: usize) -> Option<String> {
+    // "The downpour, 210 mm in a single day, ...": a sentence's subject with the amount in
+    // apposition.
+    if first >= start + 3
+        && doc.is_punct(first - 1, ',')
+        && doc.is_any(start, &["the", "a", "an", "this", "its", "their"])
+        && first - 1 - start <= 3
+        && (start + 1..first - 1).all(|k| {
+            doc.is_word(k) && !doc.is_function(k) && !doc.is_cap(k) && !looks_like_verb(doc.tok(k))
+        })
+    {
+        return Some(stem(doc.tok(first - 2)));
+    }
     let mut k = first;
     // Only "of", "near", "rising", a copula ("turnout was 64 percent", "stood at 61%") and
     // the like may come between the noun and the amount.
